@@ -1,0 +1,52 @@
+'use server';
+
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { AppError } from '@/lib/errors';
+import { newRequestId } from '@/lib/http/respond';
+import { acceptReport } from '@/lib/reports/accept-report';
+import { formFieldForIssuePath, reportInputFromForm } from '@/lib/reports/form-data';
+import type { ReportFormState } from '@/lib/reports/form-state';
+import { intakeSourceFor } from '@/lib/reports/intake-source';
+import { consumeReportQuota } from '@/lib/reports/rate-limit';
+import { toFieldIssues, ZReportInput } from '@/lib/reports/schema';
+
+const SUBMISSION_ID = /^[0-9a-f-]{36}$/;
+
+/** The public form's action: the same schema and intake as POST /api/v1/reports. */
+export async function submitReport(_previous: ReportFormState, form: FormData): Promise<ReportFormState> {
+  const values = Object.fromEntries(
+    [...form.entries()].filter(([k, v]) => typeof v === 'string' && !k.startsWith('$')).map(([k, v]) => [k, String(v)]),
+  );
+  const parsed = ZReportInput.safeParse(reportInputFromForm(form));
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string[]> = {};
+    for (const issue of toFieldIssues(parsed.error)) {
+      (fieldErrors[formFieldForIssuePath(issue.path)] ??= []).push(issue.message);
+    }
+    return { status: 'invalid', fieldErrors, values };
+  }
+
+  const requestId = newRequestId();
+  let reference: string;
+  try {
+    const source = intakeSourceFor(await headers(), parsed.data, { channel: 'web', requestId });
+    // The id rendered into the form makes a double click or a resubmitted page file one report.
+    const submissionId = String(form.get('submissionId') ?? '');
+    const accepted = await acceptReport(parsed.data, source, {
+      idempotencyKey: SUBMISSION_ID.test(submissionId) ? submissionId : null,
+      admit: () => consumeReportQuota(source.sourceHash),
+    });
+    reference = accepted.reference;
+  } catch (error) {
+    if (error instanceof AppError) return { status: 'error', fieldErrors: {}, formError: error.userMessage, values };
+    console.error(`[${requestId}] report form failed`, error);
+    return {
+      status: 'error',
+      fieldErrors: {},
+      formError: `Something went wrong on our side and your report was not sent. Please try again. (Reference for support: ${requestId.slice(0, 8)})`,
+      values,
+    };
+  }
+  redirect(`/report/received/${reference}`);
+}

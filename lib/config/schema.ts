@@ -1,0 +1,71 @@
+import { z } from 'zod';
+
+/** An empty variable means "use the default", as it does for flags. */
+const blankAsUnset = (v: unknown) => (v === '' ? undefined : v);
+const positiveInt = (fallback: number) => z.preprocess(blankAsUnset, z.coerce.number().int().positive().default(fallback));
+const minutes = positiveInt;
+const flag = z
+  .enum(['0', '1', 'true', 'false', ''])
+  .default('0')
+  .transform((v) => v === '1' || v === 'true');
+
+/** Every setting the app reads from the environment, validated once at start-up. */
+export const ZEnvironment = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** Set by `npm start` when it runs on embedded Postgres: secrets may be generated and kept in .data/. */
+  TC_DEMO: flag,
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/./, 'DATABASE_URL must be a postgres:// or postgresql:// URL'),
+
+  PLATFORM_NAME: z.string().min(1).default('Example Social'),
+  PLATFORM_SLUG: z
+    .string()
+    .regex(/^[a-z0-9-]{1,40}$/, 'PLATFORM_SLUG: lowercase letters, digits and dashes')
+    .default('example-social'),
+  /** Profile URL template; `{handle}` marks the handle, e.g. https://social.example/@{handle}. */
+  PLATFORM_PROFILE_URL: z
+    .string()
+    .refine((v) => v.includes('{handle}'), 'PLATFORM_PROFILE_URL must contain {handle}')
+    .default('https://social.example/@{handle}'),
+
+  REPORTS_PER_MINUTE_PER_SOURCE: positiveInt(10),
+  TRUST_PROXY: flag,
+
+  SLA_CRITICAL_MINUTES: minutes(60),
+  SLA_HIGH_MINUTES: minutes(240),
+  SLA_STANDARD_MINUTES: minutes(1440),
+
+  /** Key for HMACs of client IPs and reporter fingerprints. At least 32 characters. */
+  TC_SECRET_KEY: z.string().min(32, 'TC_SECRET_KEY must be at least 32 characters').optional(),
+  NEXTAUTH_SECRET: z.string().min(32, 'NEXTAUTH_SECRET must be at least 32 characters').optional(),
+});
+
+export type TEnvironment = z.infer<typeof ZEnvironment>;
+
+/** The validated configuration the app uses; secrets are guaranteed present. */
+export type AppConfig = Omit<TEnvironment, 'TC_SECRET_KEY' | 'NEXTAUTH_SECRET'> & {
+  TC_SECRET_KEY: string;
+  NEXTAUTH_SECRET: string;
+};
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses an environment into AppConfig, or throws a ConfigError that names every problem. */
+export function parseConfig(env: Record<string, string | undefined>): AppConfig {
+  const parsed = ZEnvironment.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  - ${i.path.join('.') || 'environment'}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const config = parsed.data;
+  const missing = (['TC_SECRET_KEY', 'NEXTAUTH_SECRET'] as const).filter((k) => !config[k]);
+  if (missing.length > 0) {
+    throw new ConfigError(
+      `Missing secret${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}. ` +
+        'Set each to a random value of at least 32 characters (e.g. `openssl rand -base64 48`). ' +
+        '`npm start` without DATABASE_URL runs in demo mode and generates them under .data/.',
+    );
+  }
+  return config as AppConfig;
+}

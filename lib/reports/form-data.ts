@@ -1,0 +1,57 @@
+import type { TReportInput } from './schema';
+
+/** Field names of the public form; the receipt of errors maps back to these. */
+export const REPORT_FORM_FIELDS = {
+  account: 'account',
+  accountId: 'accountId',
+  category: 'category',
+  dangerNow: 'dangerNow',
+  description: 'description',
+  contentUrls: 'contentUrls',
+  email: 'email',
+  country: 'country',
+} as const;
+
+const looksLikeUrl = (text: string) => /^(https?:\/\/|www\.)/i.test(text) || /^[^\s@/]+\.[a-z]{2,}\//i.test(text);
+
+/**
+ * Turns the form's flat fields into the shared report input. The single "account" box takes a
+ * username or a profile link; links to the content come one per line.
+ */
+export function reportInputFromForm(form: FormData): TReportInput {
+  const text = (name: string) => {
+    const value = form.get(name);
+    return typeof value === 'string' ? value : '';
+  };
+  const account = text(REPORT_FORM_FIELDS.account).trim();
+  const links = text(REPORT_FORM_FIELDS.contentUrls)
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
+
+  return {
+    account: {
+      handle: account && !looksLikeUrl(account) ? account : undefined,
+      profileUrl: account && looksLikeUrl(account) ? account : undefined,
+      platformAccountId: text(REPORT_FORM_FIELDS.accountId) || undefined,
+    },
+    category: text(REPORT_FORM_FIELDS.category) as TReportInput['category'],
+    dangerNow: form.get(REPORT_FORM_FIELDS.dangerNow) !== null,
+    description: text(REPORT_FORM_FIELDS.description),
+    contentUrls: links,
+    reporter: {
+      email: text(REPORT_FORM_FIELDS.email) || undefined,
+      country: text(REPORT_FORM_FIELDS.country) || undefined,
+    },
+  };
+}
+
+/** Maps an issue path of the shared schema to the form field that shows it. */
+export function formFieldForIssuePath(path: string): string {
+  if (path.startsWith('account.platformAccountId')) return REPORT_FORM_FIELDS.accountId;
+  if (path.startsWith('account')) return REPORT_FORM_FIELDS.account;
+  if (path.startsWith('contentUrls')) return REPORT_FORM_FIELDS.contentUrls;
+  if (path === 'reporter.email') return REPORT_FORM_FIELDS.email;
+  if (path === 'reporter.country') return REPORT_FORM_FIELDS.country;
+  return path.split('.')[0] ?? path;
+}

@@ -1,0 +1,42 @@
+import 'server-only';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { getConfig } from '@/lib/config';
+import { AppError } from '@/lib/errors';
+
+/**
+ * Per-source limits, kept in this process's memory (one app process serves a deployment; a
+ * multi-instance deployment would swap in rate-limiter-flexible's Postgres or Redis store).
+ */
+const limiters = new Map<string, RateLimiterMemory>();
+
+function limiter(name: string, perMinute: number): RateLimiterMemory {
+  const id = `${name}:${perMinute}`;
+  let found = limiters.get(id);
+  if (!found) {
+    found = new RateLimiterMemory({ keyPrefix: name, points: perMinute, duration: 60 });
+    limiters.set(id, found);
+  }
+  return found;
+}
+
+async function consume(name: string, perMinute: number, key: string): Promise<void> {
+  try {
+    await limiter(name, perMinute).consume(key);
+  } catch (result) {
+    if (!(result instanceof RateLimiterRes)) throw result;
+    const retryAfterSeconds = Math.max(1, Math.ceil(result.msBeforeNext / 1000));
+    throw new AppError('rate_limited', `Too many reports from your connection. Please try again in ${retryAfterSeconds} seconds.`, {
+      retryAfterSeconds,
+    });
+  }
+}
+
+/** One accepted report per call; REPORTS_PER_MINUTE_PER_SOURCE per source (default 10). */
+export function consumeReportQuota(sourceHash: string): Promise<void> {
+  return consume('reports', getConfig().REPORTS_PER_MINUTE_PER_SOURCE, sourceHash);
+}
+
+/** Status look-ups are limited separately so references cannot be enumerated. */
+export function consumeLookupQuota(sourceHash: string): Promise<void> {
+  return consume('lookups', 30, sourceHash);
+}

@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import { POST } from '@/app/api/v1/reports/route';
+import { GET as getStatus } from '@/app/api/v1/reports/[reference]/route';
+import { getPrisma } from '@/lib/db';
+import { REFERENCE_PATTERN } from '@/lib/reports/reference';
+import { CLIENT_IP_HEADER } from '@/lib/security/client-source';
+import { intakeRequest, nextIp, reportBody } from '../factories/requests';
+
+const prisma = getPrisma();
+
+async function counts() {
+  const [reports, cases, audit] = await Promise.all([prisma.report.count(), prisma.case.count(), prisma.auditEntry.count()]);
+  return { reports, cases, audit };
+}
+
+describe('POST /api/v1/reports', () => {
+  it('accepts a report: 201 with a reference, a case, and a report.received audit entry', async () => {
+    const response = await POST(intakeRequest(reportBody({ account: { handle: '@First.Suspect' }, contentUrls: ['https://bad.example/x'] })));
+    expect(response.status).toBe(201);
+    const body = await response.json();
+    expect(body.status).toBe('received');
+    expect(body.reference).toMatch(REFERENCE_PATTERN);
+
+    const report = await prisma.report.findUniqueOrThrow({ where: { reference: body.reference }, include: { case: true, account: true } });
+    expect(report.account.handle).toBe('first.suspect');
+    expect(report.contentUrls).toEqual(['https://bad.example/x']);
+    expect(report.case.reportCount).toBe(1);
+    expect(report.case.status).toBe('open');
+    expect(report.sourceHash).not.toContain('198.51');
+
+    const audit = await prisma.auditEntry.findFirstOrThrow({ where: { entityId: report.id } });
+    expect(audit.event).toBe('report.received');
+    expect(audit.caseId).toBe(report.caseId);
+    expect(JSON.stringify(audit.payload)).not.toContain('@');
+  });
+
+  it('refuses an invalid report with 400 and every issue, storing nothing', async () => {
+    const before = await counts();
+    const response = await POST(intakeRequest({ account: {}, category: 'nonsense', description: 'x'.repeat(5001) }));
+    expect(response.status).toBe(400);
+    const body = await response.json();
+    expect(body.error).toBe('invalid_report');
+    const paths = body.issues.map((i: { path: string }) => i.path);
+    expect(paths).toEqual(expect.arrayContaining(['account', 'category', 'description']));
+    expect(await counts()).toEqual(before);
+  });
+
+  it('refuses a body that is not JSON with 400', async () => {
+    const response = await POST(intakeRequest(null, { rawBody: '{"account":' }));
+    expect(response.status).toBe(400);
+    expect((await response.json()).error).toBe('invalid_report');
+  });
+
+  it('refuses a multipart upload with a file with 415 and stores nothing of it', async () => {
+    const before = await counts();
+    const form = new FormData();
+    form.set('report', JSON.stringify(reportBody()));
+    form.set('file', new Blob([new Uint8Array([0xff, 0xd8, 0xff, 0xe0])], { type: 'image/jpeg' }), 'evidence.jpg');
+    const request = new Request('http://localhost/api/v1/reports', { method: 'POST', body: form, headers: { [CLIENT_IP_HEADER]: nextIp() } });
+    const response = await POST(request);
+    expect(response.status).toBe(415);
+    expect((await response.json()).error).toBe('unsupported_media_type');
+    expect(await counts()).toEqual(before);
+  });
+
+  it('refuses text/plain with 415', async () => {
+    const response = await POST(intakeRequest(reportBody(), { headers: { 'content-type': 'text/plain' } }));
+    expect(response.status).toBe(415);
+  });
+
+  it('refuses a body over 64 KiB with 413, by Content-Length or by counting the stream', async () => {
+    const before = await counts();
+    const big = JSON.stringify(reportBody({ description: 'x'.repeat(70 * 1024) }));
+    const declared = await POST(intakeRequest(null, { rawBody: big, headers: { 'content-length': String(big.length) } }));
+    expect(declared.status).toBe(413);
+
+    const stream = new ReadableStream({
+      start(controller) {
+        for (let i = 0; i < 80; i++) controller.enqueue(new TextEncoder().encode('x'.repeat(1024)));
+        controller.close();
+      },
+    });
+    const streamed = await POST(
+      new Request('http://localhost/api/v1/reports', {
+        method: 'POST',
+        body: stream,
+        headers: { 'content-type': 'application/json', [CLIENT_IP_HEADER]: nextIp() },
+        duplex: 'half',
+      } as RequestInit),
+    );
+    expect(streamed.status).toBe(413);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('limits one source to 10 reports a minute with 429 and Retry-After; other sources are unaffected', async () => {
+    const ip = nextIp();
+    for (let i = 0; i < 10; i++) expect((await POST(intakeRequest(reportBody(), { ip }))).status).toBe(201);
+    const limited = await POST(intakeRequest(reportBody(), { ip }));
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await limited.json()).error).toBe('rate_limited');
+    expect((await POST(intakeRequest(reportBody(), { ip: nextIp() }))).status).toBe(201);
+  });
+
+  it('folds IPv6 addresses to their /64 for the limit', async () => {
+    for (let i = 0; i < 10; i++) {
+      expect((await POST(intakeRequest(reportBody(), { ip: `2001:db8:1:2::${i + 1}` }))).status).toBe(201);
+    }
+    expect((await POST(intakeRequest(reportBody(), { ip: '2001:db8:1:2:ffff::1' }))).status).toBe(429);
+  });
+
+  it('returns the first response for a retried Idempotency-Key without a second report', async () => {
+    const ip = nextIp();
+    const body = reportBody();
+    const headers = { 'idempotency-key': 'retry-123' };
+    const first = await POST(intakeRequest(body, { ip, headers }));
+    const second = await POST(intakeRequest(body, { ip, headers }));
+    expect(first.status).toBe(201);
+    expect(second.status).toBe(201);
+    expect(second.headers.get('idempotent-replayed')).toBe('true');
+    const [a, b] = [await first.json(), await second.json()];
+    expect(b).toEqual(a);
+    expect(await prisma.report.count({ where: { reference: a.reference } })).toBe(1);
+    expect(await prisma.report.count({ where: { account: { handle: body.account.handle! } } })).toBe(1);
+  });
+
+  it('gives concurrent retries with one Idempotency-Key one report', async () => {
+    const ip = nextIp();
+    const body = reportBody();
+    const responses = await Promise.all(
+      Array.from({ length: 8 }, () => POST(intakeRequest(body, { ip, headers: { 'idempotency-key': 'burst-1' } }))),
+    );
+    const references = new Set(await Promise.all(responses.map(async (r) => (await r.json()).reference)));
+    expect(responses.every((r) => r.status === 201)).toBe(true);
+    expect(references.size).toBe(1);
+    expect(await prisma.report.count({ where: { account: { handle: body.account.handle! } } })).toBe(1);
+  });
+
+  it('refuses an Idempotency-Key reused for a different report with 422', async () => {
+    const ip = nextIp();
+    const headers = { 'idempotency-key': 'reused-1' };
+    expect((await POST(intakeRequest(reportBody(), { ip, headers }))).status).toBe(201);
+    const reused = await POST(intakeRequest(reportBody(), { ip, headers }));
+    expect(reused.status).toBe(422);
+    expect((await reused.json()).error).toBe('idempotency_key_reused');
+  });
+
+  it('refuses an invalid API key with 401 rather than treating it as anonymous', async () => {
+    const response = await POST(intakeRequest(reportBody(), { headers: { authorization: 'Bearer tc_00000000_not-a-real-key-at-all-000' } }));
+    expect(response.status).toBe(401);
+  });
+});
+
+describe('GET /api/v1/reports/{reference}', () => {
+  it('shows the coarse status only', async () => {
+    const created = await (await POST(intakeRequest(reportBody({ account: { handle: 'lookup_target' } })))).json();
+    const response = await getStatus(new Request(`http://localhost/api/v1/reports/${created.reference}`, { headers: { [CLIENT_IP_HEADER]: nextIp() } }), {
+      params: Promise.resolve({ reference: created.reference.toLowerCase() }),
+    });
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(Object.keys(body).sort()).toEqual(['receivedAt', 'reference', 'status']);
+    expect(body.status).toBe('received');
+    expect(JSON.stringify(body)).not.toContain('lookup_target');
+  });
+
+  it('answers 404 for an unknown reference', async () => {
+    const response = await getStatus(new Request('http://localhost/x', { headers: { [CLIENT_IP_HEADER]: nextIp() } }), {
+      params: Promise.resolve({ reference: 'TC-2222-2222' }),
+    });
+    expect(response.status).toBe(404);
+  });
+});
