@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Tx } from '@/lib/db';
+import { insertAuditEntry } from './audit-sql';
 import { ZAuditEvent, type AuditActor, type TAuditEvent } from './events';
 
 export type AuditContext = { actor: AuditActor; requestId?: string | null; entity?: { type: string; id: string } };
@@ -11,18 +12,17 @@ export type AuditContext = { actor: AuditActor; requestId?: string | null; entit
  */
 export async function writeAudit(tx: Tx, event: TAuditEvent, context: AuditContext): Promise<bigint> {
   const parsed = ZAuditEvent.parse(event);
-  const entry = await tx.auditEntry.create({
-    data: {
-      actorType: context.actor.type,
-      actorId: context.actor.id ?? null,
-      event: parsed.event,
-      caseId: 'caseId' in parsed ? parsed.caseId : null,
-      entityType: context.entity?.type ?? null,
-      entityId: context.entity?.id ?? null,
-      payload: parsed.payload,
-      requestId: context.requestId ?? null,
-    },
-    select: { id: true },
+  const { text, values } = insertAuditEntry({
+    actorType: context.actor.type,
+    actorId: context.actor.id ?? null,
+    event: parsed.event,
+    caseId: 'caseId' in parsed ? parsed.caseId : null,
+    entityType: context.entity?.type ?? null,
+    entityId: context.entity?.id ?? null,
+    payload: parsed.payload,
+    requestId: context.requestId ?? null,
   });
-  return entry.id;
+  const [row] = await tx.$queryRawUnsafe<{ id: bigint }[]>(text, ...values);
+  if (!row) throw new Error('Audit entry was not written');
+  return row.id;
 }
