@@ -6,14 +6,12 @@
 //  - Ctrl-C stops the server, the worker and Postgres, in that order.
 // Flags: --seed (seed demo data into DATABASE_URL too), --e2e (throwaway database, for Playwright).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { ConfigError, parseConfig } from '../lib/config/schema';
 import { applyMigrations } from '../prisma/tooling/migrations';
 import { buildIsFresh, markBuildFresh, sourceFingerprint } from './lib/build-freshness';
 import { loadOrCreateDemoSecrets } from './lib/demo-secrets';
-import { startEmbeddedPostgres, type RunningPostgres } from './lib/embedded-postgres';
+import { startEmbeddedPostgres, throwawayDir, type RunningPostgres } from './lib/embedded-postgres';
 
 const root = path.resolve(import.meta.dirname, '..');
 const args = new Set(process.argv.slice(2));
@@ -73,7 +71,7 @@ async function main() {
   env.PORT ??= e2e ? '3100' : '3000';
 
   if (demo) {
-    const dataDir = e2e ? mkdtempSync(path.join(os.tmpdir(), 'tc-e2e-')) : path.join(root, '.data');
+    const dataDir = e2e ? throwawayDir('tc-e2e-') : path.join(root, '.data');
     postgres = await startEmbeddedPostgres({
       dataDir: path.join(dataDir, 'postgres'),
       port: e2e ? 0 : Number(env.TC_PG_PORT ?? 54329),

@@ -23,7 +23,7 @@ const tasks: Task[] = [
   },
   {
     name: 'rescore due cases',
-    everyMs: 30_000,
+    everyMs: 1_000,
     nextAt: 0,
     run: async () => {
       while ((await rescoreDueCases(prisma)) > 0) {

@@ -11,12 +11,11 @@ export type AuditRow = {
   requestId: string | null;
 };
 
-/** The one INSERT behind writeAudit (also run by the intake benchmark's ceiling). */
+/** Calls tc_write_audit, the one database function that writes audit entries. */
 export function insertAuditEntry(row: AuditRow): Statement {
   return statement(
-    `INSERT INTO audit_entries (actor_type, actor_id, event, case_id, entity_type, entity_id, payload, request_id)
-     VALUES ($actorType::"ActorType", $actorId, $event, $caseId::uuid, $entityType, $entityId, $payload::jsonb, $requestId)
-     RETURNING id`,
+    `SELECT tc_write_audit($actorType::"ActorType", $actorId, $event, $caseId::uuid, $entityType, $entityId,
+                           $payload::jsonb, $requestId) AS id`,
     { ...row, payload: JSON.stringify(row.payload ?? {}) },
   );
 }

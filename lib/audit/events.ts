@@ -15,7 +15,6 @@ export const ZAuditEvent = z.discriminatedUnion('event', [
       channel: z.enum(['web', 'api']),
       category: z.enum(HARM_CATEGORIES),
       dangerNow: z.boolean(),
-      newCase: z.boolean(),
     }),
   }),
   z.object({

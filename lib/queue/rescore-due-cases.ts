@@ -3,7 +3,7 @@ import { writeAudit } from '@/lib/audit/write-audit';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { HarmCategory } from '@/lib/generated/prisma/enums';
 import { slaTargets } from '@/lib/reports/platform';
-import { scoreCase } from './priority';
+import { scoreCase, type SlaTargets } from './priority';
 
 type DueCase = {
   id: string;
@@ -17,11 +17,17 @@ type DueCase = {
 };
 
 /**
- * Velocity and age change with time alone; each case carries the moment its score next changes
- * (rescore_at). This refreshes a batch of cases that reached it, skipping rows another transaction
- * holds, and records the batch in one audit entry.
+ * Scores cases whose score is due: every case a report just joined (intake marks it due), and
+ * cases whose velocity or age part changes with time alone (rescore_at). One batch: rows locked
+ * with SKIP LOCKED so intake never waits on it, scores computed by lib/queue/priority.ts from
+ * fresh counts, written back in one statement, and the changed scores recorded in one audit entry.
  */
-export async function rescoreDueCases(prisma: PrismaClient, now = new Date(), batchSize = 500): Promise<number> {
+export async function rescoreDueCases(
+  prisma: PrismaClient,
+  options: { now?: Date; batchSize?: number; targets?: SlaTargets } = {},
+): Promise<number> {
+  const now = options.now ?? new Date();
+  const targets = options.targets ?? slaTargets();
   return prisma.$transaction(async (tx) => {
     const hourAgo = new Date(now.getTime() - 3_600_000);
     const due = await tx.$queryRaw<DueCase[]>`
@@ -31,14 +37,13 @@ export async function rescoreDueCases(prisma: PrismaClient, now = new Date(), ba
       FROM cases c
       WHERE c.closed_at IS NULL AND c.rescore_at <= ${now}
       ORDER BY c.rescore_at
-      LIMIT ${batchSize}
+      LIMIT ${options.batchSize ?? 1000}
       FOR UPDATE OF c SKIP LOCKED`;
     if (due.length === 0) return 0;
 
-    const targets = slaTargets();
-    const changes: { caseId: string; from: number; to: number }[] = [];
-    for (const row of due) {
-      const priority = scoreCase(
+    const scored = due.map((row) => ({
+      row,
+      priority: scoreCase(
         {
           categories: row.categories,
           dangerNow: row.danger_now,
@@ -49,13 +54,21 @@ export async function rescoreDueCases(prisma: PrismaClient, now = new Date(), ba
           now,
         },
         targets,
-      );
-      await tx.$executeRaw`
-        UPDATE cases SET priority_score = ${priority.score}, priority_parts = ${JSON.stringify(priority.parts)}::jsonb,
-               rescore_at = ${priority.rescoreAt}
-        WHERE id = ${row.id}::uuid`;
-      if (priority.score !== row.priority_score) changes.push({ caseId: row.id, from: row.priority_score, to: priority.score });
-    }
+      ),
+    }));
+    await tx.$executeRaw`
+      UPDATE cases c SET priority_score = u.score, priority_parts = u.parts, severity = u.severity::"Severity",
+             primary_category = u.primary_category::"HarmCategory", rescore_at = u.rescore_at
+      FROM unnest(${scored.map((s) => s.row.id)}::uuid[], ${scored.map((s) => s.priority.score)}::int[],
+                  ${scored.map((s) => JSON.stringify(s.priority.parts))}::jsonb[], ${scored.map((s) => s.priority.severity)}::text[],
+                  ${scored.map((s) => s.priority.primaryCategory)}::text[],
+                  ${scored.map((s) => s.priority.rescoreAt)}::timestamptz[])
+           AS u(id, score, parts, severity, primary_category, rescore_at)
+      WHERE c.id = u.id`;
+
+    const changes = scored
+      .filter((s) => s.priority.score !== s.row.priority_score)
+      .map((s) => ({ caseId: s.row.id, from: s.row.priority_score, to: s.priority.score }));
     if (changes.length > 0) {
       await writeAudit(tx, { event: 'queue.rescored', payload: { changes } }, { actor: { type: 'system', id: 'worker' } });
     }

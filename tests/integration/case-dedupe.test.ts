@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getPrisma } from '@/lib/db';
+import { rescoreDueCases } from '@/lib/queue/rescore-due-cases';
 import { acceptReport } from '@/lib/reports/accept-report';
 import { ZReportInput, type TReportInput } from '@/lib/reports/schema';
 
@@ -29,11 +30,15 @@ describe('reports collapse into one open case per account', () => {
 
   it('counts one source filing 50 times as one reporter', async () => {
     for (let i = 0; i < 50; i++) await acceptReport(report({ account: { handle: 'repeat_target' } }), source('same'));
+    await rescoreDueCases(prisma);
     const kase = await prisma.case.findFirstOrThrow({ where: { account: { handle: 'repeat_target' } } });
     expect(kase.reportCount).toBe(50);
     expect(kase.distinctReporters).toBe(1);
     const parts = kase.priorityParts as Record<string, number>;
     expect(parts.reporters).toBe(10);
+    expect(parts.velocity).toBe(20); // 50 reports in the last hour
+    expect(kase.priorityScore).toBe(parts.harm! + parts.danger! + parts.reporters! + parts.velocity! + parts.age!);
+    expect(kase.rescoreAt!.getTime()).toBeGreaterThan(Date.now());
   });
 
   it('maps a handle, an @handle and a profile URL of the platform to the same case', async () => {
@@ -50,6 +55,11 @@ describe('reports collapse into one open case per account', () => {
     const before = Date.now();
     await acceptReport(report({ account: { handle: 'calm_case' }, category: 'other_abuse' }), source('x'));
     await acceptReport(report({ account: { handle: 'urgent_case' }, category: 'grooming', dangerNow: true }), source('y'));
+    // Ordered sensibly at once by the report's interim score, before the worker rescores.
+    const interimUrgent = await prisma.case.findFirstOrThrow({ where: { account: { handle: 'urgent_case' } } });
+    const interimCalm = await prisma.case.findFirstOrThrow({ where: { account: { handle: 'calm_case' } } });
+    expect(interimUrgent.priorityScore).toBeGreaterThan(interimCalm.priorityScore);
+    await rescoreDueCases(prisma);
     const urgent = await prisma.case.findFirstOrThrow({ where: { account: { handle: 'urgent_case' } } });
     expect(urgent.severity).toBe('critical');
     expect(urgent.dangerNow).toBe(true);
@@ -63,12 +73,14 @@ describe('reports collapse into one open case per account', () => {
     await acceptReport(report({ account: { handle: 'escalating' }, category: 'other_abuse' }), source('1'));
     const first = await prisma.case.findFirstOrThrow({ where: { account: { handle: 'escalating' } } });
     await acceptReport(report({ account: { handle: 'escalating' }, category: 'sextortion' }), source('2'));
+    await rescoreDueCases(prisma);
     const second = await prisma.case.findUniqueOrThrow({ where: { id: first.id } });
     expect(second.primaryCategory).toBe('sextortion');
     expect(second.categories.sort()).toEqual(['other_abuse', 'sextortion']);
     expect(second.severity).toBe('high');
     expect(second.slaDueAt.getTime()).toBeLessThan(first.slaDueAt.getTime());
     expect(second.version).toBe(first.version + 1);
+    expect((second.priorityParts as Record<string, number>).harm).toBe(55);
   });
 
   it('opens a new case linked to the closed one when the account is reported again', async () => {

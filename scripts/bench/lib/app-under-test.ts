@@ -1,0 +1,85 @@
+// Benchmarks run the real production build on a throwaway embedded Postgres, with the worker
+// running beside it as in production.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { applyMigrations } from '../../../prisma/tooling/migrations';
+import { buildIsFresh, markBuildFresh, sourceFingerprint } from '../../lib/build-freshness';
+import { startEmbeddedPostgres, throwawayDir, type RunningPostgres } from '../../lib/embedded-postgres';
+
+export const root = path.resolve(import.meta.dirname, '../../..');
+const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
+
+export type BenchDatabase = { postgres: RunningPostgres; databaseUrl: string; env: NodeJS.ProcessEnv };
+
+export async function startBenchDatabase(extraEnv: Record<string, string> = {}): Promise<BenchDatabase> {
+  const postgres = await startEmbeddedPostgres({
+    dataDir: path.join(throwawayDir('tc-bench-'), 'postgres'),
+    port: 0,
+    persistent: false,
+    postgresFlags: ['-c', 'max_connections=200', '-c', 'shared_buffers=512MB'],
+  });
+  await postgres.ensureDatabase('bench');
+  const databaseUrl = postgres.adminUrl('bench');
+  await applyMigrations(databaseUrl);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl,
+    TC_SECRET_KEY: randomBytes(32).toString('base64url'),
+    NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
+    ...extraEnv,
+  };
+  return { postgres, databaseUrl, env };
+}
+
+export async function ensureBuild(env: NodeJS.ProcessEnv): Promise<void> {
+  if (buildIsFresh(root)) return;
+  console.log('Building the production bundle…');
+  const fingerprint = sourceFingerprint(root);
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(bin('next'), ['build'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`next build exited with ${code}`))));
+  });
+  markBuildFresh(root, fingerprint);
+}
+
+export type RunningApp = { url: string; stop: () => Promise<void> };
+
+export async function startApp(env: NodeJS.ProcessEnv, port: number): Promise<RunningApp> {
+  const appEnv = { ...env, PORT: String(port), HOSTNAME: '127.0.0.1' };
+  const children: ChildProcess[] = [
+    spawn(bin('tsx'), [path.join(root, 'scripts', 'serve.ts')], { cwd: root, env: appEnv, stdio: ['ignore', 'ignore', 'inherit'] }),
+    spawn(bin('tsx'), ['--conditions=react-server', path.join(root, 'scripts', 'worker.ts')], {
+      cwd: root,
+      env: appEnv,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    }),
+  ];
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) throw new Error('The app did not become healthy within 60 s');
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    url,
+    stop: async () => {
+      await Promise.all(
+        children.map(
+          (child) =>
+            new Promise<void>((resolve) => {
+              if (child.exitCode !== null) return resolve();
+              child.once('exit', () => resolve());
+              child.kill('SIGTERM');
+            }),
+        ),
+      );
+    },
+  };
+}
