@@ -37,7 +37,8 @@ export function reportInputFromForm(form: FormData): TReportInput {
     },
     category: text(REPORT_FORM_FIELDS.category) as TReportInput['category'],
     dangerNow: form.get(REPORT_FORM_FIELDS.dangerNow) !== null,
-    description: text(REPORT_FORM_FIELDS.description),
+    // Browsers submit a textarea's line breaks as CRLF; the character counter (and people) count one.
+    description: text(REPORT_FORM_FIELDS.description).replace(/\r\n/g, '\n'),
     contentUrls: links,
     reporter: {
       email: text(REPORT_FORM_FIELDS.email) || undefined,

@@ -33,9 +33,13 @@ export async function submitReport(_previous: ReportFormState, form: FormData): 
     const source = intakeSourceFor(await headers(), parsed.data, { channel: 'web', requestId });
     // The id rendered into the form makes a double click or a resubmitted page file one report.
     const submissionId = String(form.get('submissionId') ?? '');
-    const accepted = await acceptReport(parsed.data, source, {
-      idempotencyKey: SUBMISSION_ID.test(submissionId) ? submissionId : null,
-      admit: () => consumeReportQuota(source.sourceHash),
+    const admit = () => consumeReportQuota(source.sourceHash);
+    const idempotencyKey = SUBMISSION_ID.test(submissionId) ? submissionId : null;
+    const accepted = await acceptReport(parsed.data, source, { idempotencyKey, admit }).catch((error: unknown) => {
+      // Back, edit, send again: the page reused its submission ID for a changed report. That is a
+      // new report, not a retry.
+      if (error instanceof AppError && error.code === 'idempotency_key_reused') return acceptReport(parsed.data, source, { admit });
+      throw error;
     });
     reference = accepted.reference;
   } catch (error) {
