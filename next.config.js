@@ -33,6 +33,8 @@ const securityHeaders = [
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // A separate build folder per purpose (e.g. a benchmark beside a test run) avoids clobbering.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   reactStrictMode: true,
   // The public form's largest valid submission is about 30 KiB; the API refuses bodies over 64 KiB.

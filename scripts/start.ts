@@ -104,7 +104,7 @@ async function main() {
     markBuildFresh(root, fingerprint);
   }
 
-  const server = keepRunning('web server', bin('tsx'), [path.join(root, 'scripts', 'serve.ts')], env);
+  const server = keepRunning('web server', process.execPath, [path.join(root, 'scripts', 'serve.mjs')], env);
   keepRunning('worker', bin('tsx'), ['--conditions=react-server', path.join(root, 'scripts', 'worker.ts')], env);
   server.on('message', (message: { type?: string }) => {
     if (message?.type !== 'listening') return;

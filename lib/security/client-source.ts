@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import ipaddr from 'ipaddr.js';
 
-/** Header set by our server (scripts/serve.ts) from the socket or the trusted proxy; clients cannot set it. */
+/** Header set by our server (scripts/serve.mjs) from the socket or the trusted proxy; clients cannot set it. */
 export const CLIENT_IP_HEADER = 'x-tc-client-ip';
 
 /**

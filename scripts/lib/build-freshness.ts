@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import path from 'node:path';
 
 const INPUTS = ['app', 'components', 'lib', 'public', 'next.config.js', 'postcss.config.mjs', 'package-lock.json', 'tsconfig.json'];
-const SKIP = new Set(['node_modules', '.next', 'generated']);
+const SKIP = new Set(['node_modules', 'generated']);
 
 function walk(root: string, rel: string, hash: ReturnType<typeof createHash>): void {
   const full = path.join(root, rel);
@@ -24,11 +24,13 @@ export function sourceFingerprint(root: string): string {
   return hash.digest('hex');
 }
 
-const stampFile = (root: string) => path.join(root, '.next', 'tc-source-fingerprint');
+/** The build folder, as next.config.js chooses it. */
+export const distDir = (root: string) => path.join(root, process.env.NEXT_DIST_DIR || '.next');
+const stampFile = (root: string) => path.join(distDir(root), 'tc-source-fingerprint');
 
 export function buildIsFresh(root: string): boolean {
   const stamp = stampFile(root);
-  return existsSync(path.join(root, '.next', 'BUILD_ID')) && existsSync(stamp) && readFileSync(stamp, 'utf8') === sourceFingerprint(root);
+  return existsSync(path.join(distDir(root), 'BUILD_ID')) && existsSync(stamp) && readFileSync(stamp, 'utf8') === sourceFingerprint(root);
 }
 
 export function markBuildFresh(root: string, fingerprint: string): void {

@@ -114,3 +114,11 @@ describe('sourceHashOf', () => {
     expect(sourceHashOf(secret, '2001:db8:1:2::a')).not.toBe(sourceHashOf(secret, '2001:db8:1:3::a'));
   });
 });
+
+describe('scripts/serve.mjs', () => {
+  it('sets the same client-address header that lib/security/client-source.ts reads', async () => {
+    const serve = await import('../../scripts/serve.mjs');
+    const { CLIENT_IP_HEADER } = await import('@/lib/security/client-source');
+    expect(serve.CLIENT_IP_HEADER).toBe(CLIENT_IP_HEADER);
+  });
+});

@@ -49,7 +49,7 @@ export type RunningApp = { url: string; stop: () => Promise<void> };
 export async function startApp(env: NodeJS.ProcessEnv, port: number): Promise<RunningApp> {
   const appEnv = { ...env, PORT: String(port), HOSTNAME: '127.0.0.1' };
   const children: ChildProcess[] = [
-    spawn(bin('tsx'), [path.join(root, 'scripts', 'serve.ts')], { cwd: root, env: appEnv, stdio: ['ignore', 'ignore', 'inherit'] }),
+    spawn(process.execPath, [path.join(root, 'scripts', 'serve.mjs')], { cwd: root, env: appEnv, stdio: ['ignore', 'ignore', 'inherit'] }),
     spawn(bin('tsx'), ['--conditions=react-server', path.join(root, 'scripts', 'worker.ts')], {
       cwd: root,
       env: appEnv,
