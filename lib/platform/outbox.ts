@@ -1,5 +1,5 @@
 import 'server-only';
-import type { Tx } from '@/lib/db';
+import type { Prisma, Tx } from '@/lib/db';
 
 /** What the platform is told about a decision. Versioned so receivers can evolve. */
 export type DecisionMessage = {
@@ -22,7 +22,7 @@ export type DecisionMessage = {
  */
 export async function enqueueDecision(tx: Tx, message: DecisionMessage): Promise<bigint> {
   const row = await tx.outboxEvent.create({
-    data: { caseId: message.caseId, type: message.type, payload: message },
+    data: { caseId: message.caseId, type: message.type, payload: message as unknown as Prisma.InputJsonObject },
     select: { id: true },
   });
   return row.id;
