@@ -18,6 +18,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
+          // Projects with different worker limits run as separate groups: unit first, then integration.
+          sequence: { groupOrder: 0 },
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
         },
@@ -26,6 +28,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration',
+          sequence: { groupOrder: 1 },
           // The app's required configuration, fixed for tests (real secrets are never needed here).
           env: {
             TC_SECRET_KEY: 'test-secret-key-for-keyed-hashes-0123456789',

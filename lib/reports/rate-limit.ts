@@ -1,19 +1,22 @@
 import 'server-only';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import cluster from 'node:cluster';
+import { RateLimiterCluster, RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { getConfig } from '@/lib/config';
 import { AppError } from '@/lib/errors';
 
 /**
- * Per-source limits, kept in this process's memory (one app process serves a deployment; a
- * multi-instance deployment would swap in rate-limiter-flexible's Postgres or Redis store).
+ * Per-source limits, kept in memory: this process's, or, when scripts/serve.mjs runs several web
+ * processes, the cluster primary's, so a limit is one limit for the whole server. (Several servers
+ * would swap in rate-limiter-flexible's Postgres or Redis store.)
  */
-const limiters = new Map<string, RateLimiterMemory>();
+const limiters = new Map<string, RateLimiterAbstract>();
 
-function limiter(name: string, perMinute: number): RateLimiterMemory {
+function limiter(name: string, perMinute: number): RateLimiterAbstract {
   const id = `${name}:${perMinute}`;
   let found = limiters.get(id);
   if (!found) {
-    found = new RateLimiterMemory({ keyPrefix: name, points: perMinute, duration: 60 });
+    const options = { keyPrefix: id, points: perMinute, duration: 60 };
+    found = cluster.isWorker ? new RateLimiterCluster({ ...options, timeoutMs: 3000 }) : new RateLimiterMemory(options);
     limiters.set(id, found);
   }
   return found;
