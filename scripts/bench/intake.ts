@@ -86,8 +86,35 @@ async function measureCeiling(databaseUrl: string) {
   return { perSecond: latencies.length / seconds, ...summarise(latencies) };
 }
 
+/** Seconds until the worker's sealer has linked every audit entry into the hash chain. */
+async function waitForSealing(pool: pg.Pool): Promise<number> {
+  const started = performance.now();
+  for (;;) {
+    const { rows } = await pool.query<{ n: string }>(
+      'SELECT count(*) AS n FROM audit_entries e WHERE NOT EXISTS (SELECT 1 FROM audit_seals s WHERE s.entry_id = e.id)',
+    );
+    if (rows[0]!.n === '0') return (performance.now() - started) / 1000;
+    if (performance.now() - started > 120_000) throw new Error(`${rows[0]!.n} audit entries still unsealed after 120 s`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function verifyChain(databaseUrl: string): Promise<string> {
+  process.env.DATABASE_URL = databaseUrl;
+  const { getPrisma } = await import('../../lib/db');
+  const { verifyAuditChain } = await import('../../lib/audit/verify');
+  const prisma = getPrisma();
+  const result = await verifyAuditChain(prisma);
+  await prisma.$disconnect();
+  return result.status === 'intact' ? `intact, ${result.sealedCount} entries` : `BROKEN at ${result.seq}: ${result.reason}`;
+}
+
 async function main() {
-  const db = await startBenchDatabase({ TRUST_PROXY: '1', DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? '12' });
+  const db = await startBenchDatabase({
+    TRUST_PROXY: '1',
+    DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? '12',
+    WEB_CONCURRENCY: process.env.WEB_CONCURRENCY ?? '2',
+  });
   const pool = new pg.Pool({ connectionString: db.databaseUrl, max: 2 });
   try {
     await ensureBuild(db.env);
@@ -96,9 +123,10 @@ async function main() {
     await autocannon({ url: `${app.url}/api/health`, connections: 4, duration: 2 });
     const before = await countReports(pool);
     const result = await measureApp(app.url);
-    await new Promise((r) => setTimeout(r, 500));
     const stored = (await countReports(pool)) - before;
+    const sealing = await waitForSealing(pool);
     await app.stop();
+    const chain = await verifyChain(db.databaseUrl);
 
     const accepted = result['2xx'];
     const appPerSecond = accepted / result.duration;
@@ -107,6 +135,8 @@ async function main() {
     console.log(`  latency p50 / p99    ${result.latency.p50} ms / ${result.latency.p99} ms`);
     console.log(`  non-2xx responses    ${result.non2xx}   errors ${result.errors}   timeouts ${result.timeouts}`);
     console.log(`  stored = accepted    ${stored === accepted ? 'yes' : 'NO'} (${stored} stored, ${accepted} accepted)`);
+
+    console.log(`  audit chain          ${chain} (last entry sealed ${sealing.toFixed(1)} s after the load ended)`);
 
     const ceiling = await measureCeiling(db.databaseUrl);
     console.log(`\nDatabase ceiling (same transaction through pg, ${CONNECTIONS} connections, ${DURATION} s):`);
