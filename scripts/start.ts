@@ -105,7 +105,7 @@ async function main() {
   }
 
   const server = keepRunning('web server', process.execPath, [path.join(root, 'scripts', 'serve.mjs')], env);
-  keepRunning('worker', bin('tsx'), ['--conditions=react-server', path.join(root, 'scripts', 'worker.ts')], env);
+  keepRunning('worker', process.execPath, ['--import', 'tsx', '--conditions=react-server', path.join(root, 'scripts', 'worker.ts')], env);
   server.on('message', (message: { type?: string }) => {
     if (message?.type !== 'listening') return;
     const url = `http://localhost:${env.PORT}`;

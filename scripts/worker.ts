@@ -1,12 +1,29 @@
 // Background work that must not sit on a request's path: sealing the audit chain moments after
-// commit, and refreshing time-dependent priority scores. Started by `npm start` beside the server.
+// commit, scoring cases reports just joined (and refreshing time-dependent scores), returning
+// cases whose claim lapsed to the queue, and telling the platform about decisions
+// (webhook delivery on graphile-worker). Started by `npm start` beside the server.
 import { sealAuditLog } from '@/lib/audit/seal';
 import { getConfig } from '@/lib/config';
 import { getPrisma } from '@/lib/db';
+import { startDecisionDelivery, type DecisionDelivery } from '@/lib/platform/delivery-runner';
+import { expireLeases } from '@/lib/queue/expire-leases';
 import { rescoreDueCases } from '@/lib/queue/rescore-due-cases';
 
-getConfig(); // refuse to run on an invalid configuration
+const config = getConfig(); // refuse to run on an invalid configuration
 const prisma = getPrisma();
+
+// Without a webhook URL nothing is attempted: decisions stay pending for GET /api/v1/decisions.
+let delivery: DecisionDelivery | undefined;
+if (config.PLATFORM_WEBHOOK_URL && config.PLATFORM_WEBHOOK_SECRET) {
+  delivery = await startDecisionDelivery({
+    url: config.PLATFORM_WEBHOOK_URL,
+    secret: config.PLATFORM_WEBHOOK_SECRET,
+    maxAttempts: config.WEBHOOK_MAX_ATTEMPTS,
+  });
+  console.log('[worker] delivering decisions to the configured webhook');
+} else {
+  console.log('[worker] no PLATFORM_WEBHOOK_URL: decisions wait for platforms to poll');
+}
 
 type Task = { name: string; everyMs: number; run: () => Promise<unknown>; nextAt: number };
 let fullScanDue = 0;
@@ -31,6 +48,23 @@ const tasks: Task[] = [
       }
     },
   },
+  {
+    name: 'expire case leases',
+    everyMs: 5_000,
+    nextAt: 0,
+    run: () => expireLeases(prisma),
+  },
+  {
+    name: 'dispatch decisions to the webhook',
+    everyMs: 1_000,
+    nextAt: 0,
+    run: async () => {
+      if (!delivery) return;
+      while ((await delivery.dispatch()) > 0) {
+        /* claim until nothing is due; graphile runs the deliveries meanwhile */
+      }
+    },
+  },
 ];
 
 let stopping = false;
@@ -52,6 +86,7 @@ async function loop() {
 
 async function shutdown() {
   stopping = true;
+  await delivery?.stop().catch(() => undefined);
   await prisma.$disconnect().catch(() => undefined);
   process.exit(0);
 }

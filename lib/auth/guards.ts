@@ -2,7 +2,8 @@ import 'server-only';
 import { forbidden, redirect } from 'next/navigation';
 import { AppError } from '@/lib/errors';
 import { roleAtLeast, type StaffPrincipal, type StaffRole } from './roles';
-import { currentStaff } from './session';
+import type { ResolvedSession } from './resolve-session';
+import { currentSession, currentStaff } from './session';
 
 /**
  * The one authorisation helper. Every server action, route handler and page that reads or changes
@@ -25,8 +26,21 @@ export async function requireRole(role: StaffRole): Promise<StaffPrincipal> {
 
 /** For pages: to the sign-in page when not signed in, a 403 page below `role`. */
 export async function requirePageRole(role: StaffRole, returnTo = '/console'): Promise<StaffPrincipal> {
-  const staff = await currentStaff();
-  if (!staff) redirect(`/sign-in?next=${encodeURIComponent(returnTo)}`);
-  if (!roleAtLeast(staff.role, role)) forbidden();
-  return staff;
+  const session = await currentSession();
+  const next = encodeURIComponent(returnTo);
+  if (!session) redirect(`/sign-in?next=${next}`);
+  // Signed in, but a supervisor or admin without a second factor: enrol first.
+  if (session.enrolmentRequired) redirect(`/sign-in/two-factor?next=${next}`);
+  if (!roleAtLeast(session.staff.role, role)) forbidden();
+  return session.staff;
+}
+
+/**
+ * Any signed-in session, including one that still has to enrol a second factor. Only for the
+ * enrolment page and its action; everything else uses the guards above.
+ */
+export async function requireSignedInSession(): Promise<ResolvedSession> {
+  const session = await currentSession();
+  if (!session) throw new AppError('unauthorised', 'Sign in to continue');
+  return session;
 }

@@ -37,6 +37,15 @@ export const ZEnvironment = z.object({
   /** Key for HMACs of client IPs and reporter fingerprints. At least 32 characters. */
   TC_SECRET_KEY: z.string().min(32, 'TC_SECRET_KEY must be at least 32 characters').optional(),
   NEXTAUTH_SECRET: z.string().min(32, 'NEXTAUTH_SECRET must be at least 32 characters').optional(),
+
+  /** Where the worker POSTs each decision (lib/platform/deliver-outbox-event.ts); unset: platforms poll. */
+  PLATFORM_WEBHOOK_URL: z.preprocess(blankAsUnset, z.url({ protocol: /^https?$/, error: 'PLATFORM_WEBHOOK_URL must be an http(s) URL' }).optional()),
+  /** HMAC key for X-TC-Signature; required with PLATFORM_WEBHOOK_URL. */
+  PLATFORM_WEBHOOK_SECRET: z.preprocess(blankAsUnset, z.string().min(32, 'PLATFORM_WEBHOOK_SECRET must be at least 32 characters').optional()),
+  WEBHOOK_MAX_ATTEMPTS: positiveInt(8),
+}).refine((env) => !env.PLATFORM_WEBHOOK_URL || env.PLATFORM_WEBHOOK_SECRET, {
+  path: ['PLATFORM_WEBHOOK_SECRET'],
+  message: 'PLATFORM_WEBHOOK_SECRET is required when PLATFORM_WEBHOOK_URL is set',
 });
 
 export type TEnvironment = z.infer<typeof ZEnvironment>;

@@ -3,8 +3,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { getPrisma } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 
-export const API_KEY_SCOPES = ['reports:write', 'decisions:read'] as const;
-export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
+import type { ApiKeyScope } from './api-key-scopes';
+
+export { API_KEY_SCOPES, type ApiKeyScope } from './api-key-scopes';
 
 export type ApiClient = { id: string; name: string; scopes: string[] };
 
@@ -34,4 +35,19 @@ export async function authenticateApiKey(authorization: string | null, scope: Ap
   if (!found || found.revokedAt) throw new AppError('unauthorised', 'This API key is not valid');
   if (!found.scopes.includes(scope)) throw new AppError('forbidden', `This API key lacks the ${scope} scope`);
   return { id: found.id, name: found.name, scopes: found.scopes };
+}
+
+/**
+ * Like authenticateApiKey, for endpoints that have no anonymous mode: a missing header is a 401.
+ * Notes when the key was last used (at most once a minute) for the admin page.
+ */
+export async function requireApiClient(authorization: string | null, scope: ApiKeyScope): Promise<ApiClient> {
+  const client = await authenticateApiKey(authorization, scope);
+  if (!client) throw new AppError('unauthorised', 'Send your API key as "Authorization: Bearer <API key>"');
+  const now = new Date();
+  await getPrisma().apiKey.updateMany({
+    where: { id: client.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - 60_000) } }] },
+    data: { lastUsedAt: now },
+  });
+  return client;
 }

@@ -33,6 +33,7 @@ describe('parseConfig: defaults', () => {
       SLA_CRITICAL_MINUTES: 60,
       SLA_HIGH_MINUTES: 240,
       SLA_STANDARD_MINUTES: 1440,
+      WEBHOOK_MAX_ATTEMPTS: 8,
     });
   });
 

@@ -1,7 +1,122 @@
 import { z } from 'zod';
 
-/** Audit events of the cases domain; see lib/audit/events.ts. */
+/**
+ * Audit events of the cases domain (claims, decisions, approvals); see lib/audit/events.ts. Every
+ * member is filed under its case. Payloads hold IDs, codes and status changes; note bodies and
+ * decision reasons stay in their own tables (case_notes, approvals), not in the log.
+ */
+
+const status = z.enum(['open', 'in_review', 'escalated', 'awaiting_approval', 'closed']);
+/** The status change and the case's new version, common to every case event. */
+const change = { from: status, to: status, version: z.number().int() };
+const staffId = z.uuid();
+
 export const casesEvents = [
-  // Placeholder member until the domain adds its events; never written.
-  z.object({ event: z.literal('cases.placeholder'), payload: z.object({}) }),
+  // Reading a case is audited too (lib/cases/get-case.ts): who looked at what, and whether reporter
+  // contact details were shown.
+  z.object({
+    event: z.literal('case.viewed'),
+    caseId: z.uuid(),
+    payload: z.object({ status, version: z.number().int(), contactsShown: z.boolean() }),
+  }),
+  z.object({
+    event: z.literal('case.claimed'),
+    caseId: z.uuid(),
+    payload: z.object({
+      ...change,
+      actionId: z.uuid(),
+      leaseExpiresAt: z.iso.datetime(),
+      /** Set when the case was taken over from an expired claim. */
+      previousAssigneeId: staffId.nullable(),
+    }),
+  }),
+  z.object({
+    event: z.literal('case.released'),
+    caseId: z.uuid(),
+    payload: z.object({
+      ...change,
+      actionId: z.uuid(),
+      previousAssigneeId: staffId,
+      reasonCode: z.string().nullable(),
+      /** True when a supervisor released someone else's claim. */
+      byOther: z.boolean(),
+    }),
+  }),
+  z.object({
+    event: z.literal('case.lease_expired'),
+    caseId: z.uuid(),
+    payload: z.object({ ...change, actionId: z.uuid(), previousAssigneeId: staffId.nullable(), leaseExpiredAt: z.iso.datetime() }),
+  }),
+  z.object({
+    event: z.literal('case.reassigned'),
+    caseId: z.uuid(),
+    payload: z.object({
+      ...change,
+      actionId: z.uuid(),
+      fromAssigneeId: staffId.nullable(),
+      toAssigneeId: staffId,
+      reasonCode: z.string(),
+    }),
+  }),
+  z.object({
+    event: z.literal('case.account_suspended'),
+    caseId: z.uuid(),
+    payload: z.object({
+      ...change,
+      actionId: z.uuid(),
+      accountId: z.uuid(),
+      reasonCode: z.string(),
+      /** null: permanent. */
+      until: z.iso.datetime().nullable(),
+    }),
+  }),
+  z.object({
+    event: z.literal('case.dismissed'),
+    caseId: z.uuid(),
+    payload: z.object({ ...change, actionId: z.uuid(), reasonCode: z.string() }),
+  }),
+  z.object({
+    event: z.literal('case.escalated'),
+    caseId: z.uuid(),
+    payload: z.object({ ...change, actionId: z.uuid(), reasonCode: z.string() }),
+  }),
+  z.object({
+    event: z.literal('case.note_added'),
+    caseId: z.uuid(),
+    payload: z.object({ ...change, actionId: z.uuid(), noteId: z.uuid() }),
+  }),
+  z.object({
+    event: z.literal('case.preservation_hold_requested'),
+    caseId: z.uuid(),
+    payload: z.object({
+      ...change,
+      actionId: z.uuid(),
+      approvalId: z.uuid(),
+      reasonCode: z.string(),
+      durationDays: z.number().int(),
+    }),
+  }),
+  z.object({
+    event: z.literal('case.preservation_hold_approved'),
+    caseId: z.uuid(),
+    payload: z.object({
+      ...change,
+      actionId: z.uuid(),
+      approvalId: z.uuid(),
+      requestedById: staffId,
+      holdId: z.uuid(),
+      accountId: z.uuid(),
+      expiresAt: z.iso.datetime(),
+    }),
+  }),
+  z.object({
+    event: z.literal('case.preservation_hold_rejected'),
+    caseId: z.uuid(),
+    payload: z.object({ ...change, actionId: z.uuid(), approvalId: z.uuid(), requestedById: staffId }),
+  }),
+  z.object({
+    event: z.literal('case.account_reinstated'),
+    caseId: z.uuid(),
+    payload: z.object({ ...change, actionId: z.uuid(), accountId: z.uuid(), reasonCode: z.string() }),
+  }),
 ] as const;

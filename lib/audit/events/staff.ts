@@ -1,7 +1,55 @@
 import { z } from 'zod';
+import { STAFF_ROLES } from '@/lib/auth/roles';
 
-/** Audit events of the staff domain; see lib/audit/events.ts. */
+const role = z.enum(STAFF_ROLES);
+
+/**
+ * Audit events of the staff domain (sign-in, sessions, staff administration); see
+ * lib/audit/events.ts. Never a password or a code. A failed sign-in keeps the e-mail it tried only
+ * as a keyed hash (lib/security/client-source.ts keyedHash, purpose 'sign-in-email'), so repeated
+ * guessing is recognisable without storing addresses that may not belong to anyone here.
+ */
 export const staffEvents = [
-  // Placeholder member until the domain adds its events; never written.
-  z.object({ event: z.literal('staff.placeholder'), payload: z.object({}) }),
+  z.object({
+    event: z.literal('staff.signed_in'),
+    payload: z.object({ staffId: z.uuid(), sessionId: z.uuid(), secondFactor: z.boolean() }),
+  }),
+  z.object({
+    event: z.literal('staff.sign_in_failed'),
+    payload: z.object({
+      staffId: z.uuid().nullable(),
+      emailHash: z.string().min(1),
+      reason: z.enum(['unknown_email', 'wrong_password', 'wrong_code', 'locked', 'disabled']),
+      /** Failures in a row after this one (0 once it locked the account). */
+      failedAttempts: z.number().int().nonnegative(),
+    }),
+  }),
+  z.object({
+    event: z.literal('staff.locked_out'),
+    payload: z.object({ staffId: z.uuid(), lockedUntil: z.iso.datetime(), afterAttempts: z.number().int().positive() }),
+  }),
+  z.object({
+    event: z.literal('staff.signed_out'),
+    payload: z.object({ staffId: z.uuid(), sessionId: z.uuid() }),
+  }),
+  z.object({
+    event: z.literal('staff.two_factor_enrolled'),
+    payload: z.object({ staffId: z.uuid() }),
+  }),
+  z.object({
+    event: z.literal('staff.created'),
+    payload: z.object({ staffId: z.uuid(), email: z.string(), name: z.string(), role }),
+  }),
+  z.object({
+    event: z.literal('staff.disabled'),
+    payload: z.object({ staffId: z.uuid(), revokedSessions: z.number().int().nonnegative() }),
+  }),
+  z.object({
+    event: z.literal('staff.enabled'),
+    payload: z.object({ staffId: z.uuid() }),
+  }),
+  z.object({
+    event: z.literal('staff.role_changed'),
+    payload: z.object({ staffId: z.uuid(), before: role, after: role }),
+  }),
 ] as const;

@@ -50,7 +50,7 @@ export async function startApp(env: NodeJS.ProcessEnv, port: number): Promise<Ru
   const appEnv = { ...env, PORT: String(port), HOSTNAME: '127.0.0.1' };
   const children: ChildProcess[] = [
     spawn(process.execPath, [path.join(root, 'scripts', 'serve.mjs')], { cwd: root, env: appEnv, stdio: ['ignore', 'ignore', 'inherit'] }),
-    spawn(bin('tsx'), ['--conditions=react-server', path.join(root, 'scripts', 'worker.ts')], {
+    spawn(process.execPath, ['--import', 'tsx', '--conditions=react-server', path.join(root, 'scripts', 'worker.ts')], {
       cwd: root,
       env: appEnv,
       stdio: ['ignore', 'ignore', 'inherit'],

@@ -1,0 +1,25 @@
+'use server';
+
+import { staffAction } from '@/lib/auth/action';
+import type { ReasonCodeOf } from '@/lib/cases/reason-codes';
+import { releaseCase } from '@/lib/cases/release-case';
+import { renewLease } from '@/lib/cases/renew-lease';
+import { ZReleaseCaseInput, ZRenewLeaseInput, ZTakeActionInput } from '@/lib/cases/schema';
+import { takeAction } from '@/lib/cases/take-action';
+
+// Every export here is a public endpoint: each is wrapped (schema, role, error mapping), and the
+// lib/ functions re-check the state machine, the claim and the case version in their transaction.
+
+export const takeCaseAction = staffAction('moderator', ZTakeActionInput, async ({ caseId, expectedVersion, input }, staff) => {
+  const { caseId: id, status, version } = await takeAction({ caseId, actor: staff, expectedVersion, input });
+  return { caseId: id, status, version };
+});
+
+export const renewLeaseAction = staffAction('moderator', ZRenewLeaseInput, async ({ caseId }, staff) =>
+  renewLease({ caseId, actor: staff }),
+);
+
+export const releaseCaseAction = staffAction('moderator', ZReleaseCaseInput, async ({ caseId, expectedVersion, reasonCode }, staff) =>
+  // The schema checks the code against the release list; its inferred type is wider than that.
+  releaseCase({ caseId, actor: staff, expectedVersion, reasonCode: (reasonCode ?? null) as ReasonCodeOf<'release'> | null }),
+);

@@ -1,0 +1,75 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { AccountPanel } from '@/components/case/account-panel';
+import { ActionsPanel } from '@/components/case/actions-panel';
+import { CaseHeader } from '@/components/case/case-header';
+import { EarlierCases } from '@/components/case/earlier-cases';
+import { LeasePanel } from '@/components/case/lease-panel';
+import { PriorityExplainer } from '@/components/case/priority-explainer';
+import { ReportsList } from '@/components/case/reports-list';
+import { Timeline } from '@/components/case/timeline';
+import { requirePageRole } from '@/lib/auth/guards';
+import { getCase } from '@/lib/cases/get-case';
+import { claimNextCaseAction } from '../../actions';
+import { releaseCaseAction, renewLeaseAction, takeCaseAction } from './actions';
+
+export const metadata: Metadata = { title: 'Case' };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+type Props = { params: Promise<{ caseId: string }> };
+
+export default async function CasePage({ params }: Props) {
+  const { caseId } = await params;
+  const staff = await requirePageRole('moderator', `/console/cases/${encodeURIComponent(caseId)}`);
+  if (!UUID.test(caseId)) notFound();
+  const kase = await getCase({ caseId, viewer: staff });
+  if (!kase) notFound();
+
+  const now = new Date();
+  const leaseLive = kase.status === 'in_review' && kase.leaseExpiresAt !== null && kase.leaseExpiresAt > now;
+  const isHolder = kase.holder?.id === staff.id && leaseLive;
+
+  return (
+    <div className="space-y-4">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href="/console" className="text-blue-800 underline underline-offset-2 dark:text-sky-300">
+          Queue
+        </Link>
+        <span aria-hidden="true"> / </span>
+        <span aria-current="page">Case #{kase.caseNumber}</span>
+      </nav>
+      <CaseHeader kase={kase} now={now} />
+      <LeasePanel
+        caseId={kase.id}
+        holderName={kase.holder?.name ?? null}
+        isHolder={isHolder}
+        leaseExpiresAt={kase.leaseExpiresAt}
+        active={kase.status === 'in_review'}
+        renew={renewLeaseAction}
+      />
+      <div className="grid gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <div className="space-y-4">
+          <ActionsPanel
+            key={kase.version}
+            caseId={kase.id}
+            version={kase.version}
+            status={kase.status}
+            role={staff.role}
+            isHolder={isHolder}
+            accountSuspendedByCase={kase.resolution === 'suspended' && kase.account.enforcement === 'suspended'}
+            actions={{ take: takeCaseAction, release: releaseCaseAction, claimNext: claimNextCaseAction }}
+          />
+          <ReportsList reports={kase.reports} total={kase.reportCount} truncated={kase.reportsTruncated} showsContacts={kase.showsContacts} />
+        </div>
+        <div className="space-y-4">
+          <AccountPanel account={kase.account} />
+          <PriorityExplainer parts={kase.priorityParts} score={kase.priorityScore} />
+          <Timeline entries={kase.timeline} approvals={kase.approvals} />
+          <EarlierCases cases={kase.earlierCases} />
+        </div>
+      </div>
+    </div>
+  );
+}

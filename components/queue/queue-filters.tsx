@@ -1,0 +1,76 @@
+import Link from 'next/link';
+import { STATUS_LABEL } from '@/components/ui/status-badge';
+import { QUEUE_STATUSES, SEARCH_MAX, type QueueQuery } from '@/lib/queue/list-queue-params';
+import { CATEGORY_INFO, HARM_CATEGORIES } from '@/lib/reports/categories';
+
+const control =
+  'rounded-md border border-slate-400 bg-white px-2 py-1.5 text-sm text-slate-900 dark:border-slate-600 dark:bg-slate-950 dark:text-slate-100';
+const label = 'block text-xs font-semibold text-slate-700 dark:text-slate-300';
+
+/** Filters and search as a plain GET form: the URL is the state, and it works without JavaScript. */
+export function QueueFilters({ query }: { query: QueueQuery }) {
+  return (
+    <form role="search" aria-label="Filter and search the queue" method="get" action="/console" className="flex flex-wrap items-end gap-3">
+      <div>
+        <label htmlFor="queue-q" className={label}>
+          Search
+        </label>
+        <input
+          id="queue-q"
+          name="q"
+          type="search"
+          defaultValue={query.q}
+          maxLength={SEARCH_MAX}
+          placeholder="Handle, account ID or TC-…"
+          aria-describedby="queue-q-hint"
+          className={`${control} w-64`}
+        />
+        <span id="queue-q-hint" className="sr-only">
+          Exact handle, platform account ID, or report reference such as TC-7K4M-9QX2
+        </span>
+      </div>
+      <div>
+        <label htmlFor="queue-category" className={label}>
+          Category
+        </label>
+        <select id="queue-category" name="category" defaultValue={query.category ?? ''} className={control}>
+          <option value="">All categories</option>
+          {HARM_CATEGORIES.map((c) => (
+            <option key={c} value={c}>
+              {CATEGORY_INFO[c].shortLabel}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor="queue-status" className={label}>
+          Status
+        </label>
+        <select id="queue-status" name="status" defaultValue={query.status ?? ''} className={control}>
+          <option value="">All open statuses</option>
+          {QUEUE_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {STATUS_LABEL[s]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <label className="flex items-center gap-2 pb-1.5 text-sm">
+        <input type="checkbox" name="breached" value="1" defaultChecked={query.breached} className="size-4" />
+        SLA breached
+      </label>
+      <label className="flex items-center gap-2 pb-1.5 text-sm">
+        <input type="checkbox" name="mine" value="1" defaultChecked={query.mine} className="size-4" />
+        Held by me
+      </label>
+      <div className="flex gap-2 pb-px">
+        <button type="submit" className="rounded-md bg-slate-800 px-3 py-1.5 text-sm font-semibold text-white hover:bg-slate-700 dark:bg-slate-200 dark:text-slate-900 dark:hover:bg-white">
+          Apply
+        </button>
+        <Link href="/console" className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-700 underline-offset-2 hover:underline dark:text-slate-300">
+          Clear
+        </Link>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,190 @@
+import 'server-only';
+import { z } from 'zod';
+import { writeAudit } from '@/lib/audit/write-audit';
+import type { StaffPrincipal } from '@/lib/auth/roles';
+import { getPrisma, type Tx } from '@/lib/db';
+import { AppError } from '@/lib/errors';
+import { enqueueDecision } from '@/lib/platform/outbox';
+import {
+  assertTransition,
+  closeCase,
+  decisionMessage,
+  lockCase,
+  requireActorRole,
+  staffAudit,
+  type LockedCase,
+} from './case-transaction';
+import { PRESERVATION_DAYS_DEFAULT } from './schema';
+import type { ApprovalDecision } from './types';
+
+const DAY_MS = 86_400_000;
+const ZHoldPayload = z.object({ durationDays: z.number().int().positive().catch(PRESERVATION_DAYS_DEFAULT) });
+
+type PendingApproval = {
+  id: string;
+  kind: string;
+  status: string;
+  caseId: string;
+  requestedById: string;
+  reasonCode: string;
+  payload: unknown;
+};
+
+/**
+ * Decides a pending preservation-hold request (supervisors and admins; never one's own request —
+ * checked here and by the approvals_not_self_decided CHECK). Approving starts the hold (now until
+ * now + durationDays, 365 by default), marks the account preserved (it stays up; a suspended account
+ * stays suspended), closes the case as `preserved` and tells the platform
+ * (`account.preservation_hold` with expiresAt). Rejecting sends the case back to the queue (open).
+ * One transaction either way; the case row is locked first, as every case change does.
+ */
+export async function decideApproval({
+  approvalId,
+  actor,
+  decision,
+  reason = '',
+  now = new Date(),
+}: {
+  approvalId: string;
+  actor: StaffPrincipal;
+  decision: 'approve' | 'reject';
+  reason?: string;
+  now?: Date;
+}): Promise<ApprovalDecision> {
+  requireActorRole(actor, 'supervisor');
+  if (decision === 'reject' && !reason.trim()) throw new AppError('invalid_input', 'Say why you reject the request.');
+  const prisma = getPrisma();
+  const known = await prisma.approval.findUnique({ where: { id: approvalId }, select: { caseId: true } });
+  if (!known) throw new AppError('not_found', 'There is no such approval request.');
+
+  return prisma.$transaction(async (tx) => {
+    const kase = await lockCase(tx, known.caseId);
+    const [approval] = await tx.$queryRaw<PendingApproval[]>`
+      SELECT id::text AS "id", kind::text AS "kind", status::text AS "status", case_id::text AS "caseId",
+             requested_by_id::text AS "requestedById", reason_code AS "reasonCode", payload
+      FROM approvals WHERE id = ${approvalId}::uuid FOR UPDATE`;
+    if (!approval) throw new AppError('not_found', 'There is no such approval request.');
+    if (approval.status !== 'pending') throw new AppError('conflict', 'This request has already been decided.');
+    if (approval.kind !== 'preservation_hold') {
+      throw new AppError('invalid_input', 'This kind of request is decided elsewhere.');
+    }
+    if (approval.requestedById === actor.id) {
+      throw new AppError('forbidden', 'You cannot decide your own request; another supervisor must.');
+    }
+    const args = { tx, kase, approval, actor, reason: reason.trim(), now };
+    return decision === 'approve' ? approve(args) : reject(args);
+  });
+}
+
+type DecideArgs = { tx: Tx; kase: LockedCase; approval: PendingApproval; actor: StaffPrincipal; reason: string; now: Date };
+
+async function approve({ tx, kase, approval, actor, reason, now }: DecideArgs): Promise<ApprovalDecision> {
+  const to = assertTransition(kase, 'approve_preservation_hold', actor);
+  const { durationDays } = ZHoldPayload.parse(approval.payload ?? {});
+  const expiresAt = new Date(now.getTime() + durationDays * DAY_MS);
+
+  await tx.approval.update({
+    where: { id: approval.id },
+    data: { status: 'approved', decidedById: actor.id, decidedAt: now, decisionReason: reason || null },
+  });
+  const hold = await tx.preservationHold.create({
+    data: { caseId: kase.id, accountId: kase.accountId, approvalId: approval.id, startsAt: now, expiresAt },
+    select: { id: true },
+  });
+  // Preserved, not suspended: the account stays up. A suspension already in force stays in force.
+  await tx.reportedAccount.updateMany({ where: { id: kase.accountId, enforcement: 'none' }, data: { enforcement: 'preserved' } });
+  const action = await tx.caseAction.create({
+    data: {
+      caseId: kase.id,
+      actorId: actor.id,
+      type: 'preservation_hold',
+      reasonCode: approval.reasonCode,
+      note: reason || null,
+      approvalId: approval.id,
+      details: { stage: 'approved', holdId: hold.id, startsAt: now.toISOString(), expiresAt: expiresAt.toISOString() },
+    },
+    select: { id: true },
+  });
+  const updated = await tx.case.update({ where: { id: kase.id }, data: closeCase(kase, 'preserved', now), select: { version: true } });
+  await writeAudit(
+    tx,
+    {
+      event: 'case.preservation_hold_approved',
+      caseId: kase.id,
+      payload: {
+        from: kase.status,
+        to,
+        version: updated.version,
+        actionId: action.id,
+        approvalId: approval.id,
+        requestedById: approval.requestedById,
+        holdId: hold.id,
+        accountId: kase.accountId,
+        expiresAt: expiresAt.toISOString(),
+      },
+    },
+    staffAudit(actor, kase.id),
+  );
+  await enqueueDecision(
+    tx,
+    await decisionMessage(
+      tx,
+      kase,
+      'account.preservation_hold',
+      approval.reasonCode,
+      { startsAt: now.toISOString(), expiresAt: expiresAt.toISOString() },
+      now,
+    ),
+  );
+  return {
+    caseId: kase.id,
+    status: to,
+    version: updated.version,
+    approvalId: approval.id,
+    approvalStatus: 'approved',
+    holdId: hold.id,
+    holdExpiresAt: expiresAt,
+  };
+}
+
+async function reject({ tx, kase, approval, actor, reason, now }: DecideArgs): Promise<ApprovalDecision> {
+  const to = assertTransition(kase, 'reject_preservation_hold', actor);
+  await tx.approval.update({
+    where: { id: approval.id },
+    data: { status: 'rejected', decidedById: actor.id, decidedAt: now, decisionReason: reason },
+  });
+  const action = await tx.caseAction.create({
+    data: {
+      caseId: kase.id,
+      actorId: actor.id,
+      type: 'preservation_hold',
+      reasonCode: approval.reasonCode,
+      note: reason,
+      approvalId: approval.id,
+      details: { stage: 'rejected' },
+    },
+    select: { id: true },
+  });
+  const updated = await tx.case.update({
+    where: { id: kase.id },
+    data: { status: to, assigneeId: null, leaseExpiresAt: null, version: { increment: 1 } },
+    select: { version: true },
+  });
+  await writeAudit(
+    tx,
+    {
+      event: 'case.preservation_hold_rejected',
+      caseId: kase.id,
+      payload: {
+        from: kase.status,
+        to,
+        version: updated.version,
+        actionId: action.id,
+        approvalId: approval.id,
+        requestedById: approval.requestedById,
+      },
+    },
+    staffAudit(actor, kase.id),
+  );
+  return { caseId: kase.id, status: to, version: updated.version, approvalId: approval.id, approvalStatus: 'rejected' };
+}

@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { HARM_CATEGORIES, type HarmCategory } from '@/lib/reports/categories';
+import type { CaseStatus, Severity } from '@/lib/generated/prisma/enums';
+
+/**
+ * The queue's filters, search and keyset cursor as the URL carries them, and the row DTO the queue
+ * table renders. Pure: shared by the page (parsing searchParams), lib/queue/list-queue.ts and tests.
+ */
+
+export const QUEUE_STATUSES = ['open', 'in_review', 'escalated', 'awaiting_approval'] as const satisfies readonly CaseStatus[];
+export type QueueStatus = (typeof QUEUE_STATUSES)[number];
+
+export const QUEUE_PAGE_SIZE = 50;
+export const SEARCH_MAX = 200;
+
+const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
+const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.preprocess((v) => first(v) || undefined, z.enum(values).optional().catch(undefined));
+const flag = z.preprocess((v) => first(v) === '1' || first(v) === 'true', z.boolean());
+
+/** URL search params → filters. Unknown or malformed values are ignored, never an error page. */
+export const ZQueueQuery = z.object({
+  category: optionalEnum(HARM_CATEGORIES),
+  status: optionalEnum(QUEUE_STATUSES),
+  breached: flag,
+  mine: flag,
+  q: z.preprocess((v) => (typeof first(v) === 'string' ? String(first(v)).trim().slice(0, SEARCH_MAX) : ''), z.string()),
+  cursor: z.preprocess((v) => (typeof first(v) === 'string' ? first(v) : undefined), z.string().max(200).optional()),
+});
+export type QueueQuery = z.output<typeof ZQueueQuery>;
+
+export function parseQueueQuery(searchParams: Record<string, string | string[] | undefined>): QueueQuery {
+  return ZQueueQuery.parse(searchParams);
+}
+
+/** The query string for a queue view, leaving out defaults; `cursor` null drops it. */
+export function queueHref(query: Partial<QueueQuery>, cursor?: string | null): string {
+  const params = new URLSearchParams();
+  if (query.category) params.set('category', query.category);
+  if (query.status) params.set('status', query.status);
+  if (query.breached) params.set('breached', '1');
+  if (query.mine) params.set('mine', '1');
+  if (query.q) params.set('q', query.q);
+  if (cursor) params.set('cursor', cursor);
+  const text = params.toString();
+  return text ? `/console?${text}` : '/console';
+}
+
+/** Position in queue order: priority (high first), SLA due time (early first), id. */
+export type QueueCursor = { priorityScore: number; slaDueAt: Date; id: string };
+
+const ZCursorTuple = z.tuple([z.number().int(), z.iso.datetime(), z.uuid()]);
+
+export function encodeCursor(cursor: QueueCursor): string {
+  const tuple = [cursor.priorityScore, cursor.slaDueAt.toISOString(), cursor.id];
+  return Buffer.from(JSON.stringify(tuple)).toString('base64url');
+}
+
+/** A cursor from the URL, or null when absent or tampered with (the first page is shown). */
+export function decodeCursor(text: string | undefined): QueueCursor | null {
+  if (!text) return null;
+  try {
+    const parsed = ZCursorTuple.safeParse(JSON.parse(Buffer.from(text, 'base64url').toString('utf8')));
+    if (!parsed.success) return null;
+    const [priorityScore, slaDueAt, id] = parsed.data;
+    return { priorityScore, slaDueAt: new Date(slaDueAt), id };
+  } catch {
+    return null;
+  }
+}
+
+/** How the search box text is read: a report reference, else an account handle or platform ID. */
+export type SearchTerm = { kind: 'reference'; reference: string } | { kind: 'account'; text: string } | null;
+
+const REFERENCE = /^TC-[A-Z0-9]{4}-[A-Z0-9]{4}$/;
+
+export function readSearchTerm(q: string): SearchTerm {
+  const text = q.trim();
+  if (!text) return null;
+  const upper = text.toUpperCase();
+  if (REFERENCE.test(upper)) return { kind: 'reference', reference: upper };
+  return { kind: 'account', text };
+}
+
+/** One row of the queue table. Plain data, safe to hand to any component. */
+export type QueueRowDTO = {
+  id: string;
+  caseNumber: string;
+  handle: string | null;
+  platformAccountId: string | null;
+  status: CaseStatus;
+  severity: Severity;
+  primaryCategory: HarmCategory;
+  dangerNow: boolean;
+  reportCount: number;
+  distinctReporters: number;
+  priorityScore: number;
+  slaDueAt: Date;
+  firstReportedAt: Date;
+  lastReportedAt: Date;
+  holder: { id: string; name: string } | null;
+  leaseExpiresAt: Date | null;
+};
+
+export type QueuePageDTO = {
+  rows: QueueRowDTO[];
+  /** Cursor of the next page in queue order, or null on the last page (and for search results). */
+  nextCursor: string | null;
+  /** True when a search term was given; results then span every status, closed included. */
+  searched: boolean;
+};

@@ -1,0 +1,146 @@
+import 'server-only';
+import type { StaffPrincipal } from '@/lib/auth/roles';
+import { getPrisma } from '@/lib/db';
+import { Prisma } from '@/lib/generated/prisma/client';
+import type { CaseStatus, HarmCategory, Severity } from '@/lib/generated/prisma/enums';
+import {
+  decodeCursor,
+  encodeCursor,
+  QUEUE_PAGE_SIZE,
+  readSearchTerm,
+  type QueueCursor,
+  type QueuePageDTO,
+  type QueueQuery,
+  type QueueRowDTO,
+} from './list-queue-params';
+import { searchCaseIds } from './search-cases';
+
+type Sql = Prisma.Sql;
+const { sql, join, empty } = Prisma;
+
+type Row = {
+  id: string;
+  case_number: bigint;
+  status: CaseStatus;
+  severity: Severity;
+  primary_category: HarmCategory;
+  danger_now: boolean;
+  report_count: number;
+  distinct_reporters: number;
+  priority_score: number;
+  sla_due_at: Date;
+  first_reported_at: Date;
+  last_reported_at: Date;
+  lease_expires_at: Date | null;
+  handle: string | null;
+  platform_account_id: string | null;
+  holder_id: string | null;
+  holder_name: string | null;
+};
+
+const COLUMNS = sql`c.id::text, c.case_number, c.status::text AS status, c.severity::text AS severity,
+  c.primary_category::text AS primary_category, c.danger_now, c.report_count, c.distinct_reporters, c.priority_score,
+  c.sla_due_at, c.first_reported_at, c.last_reported_at, c.lease_expires_at,
+  a.handle, a.platform_account_id, s.id::text AS holder_id, s.name AS holder_name`;
+
+/**
+ * One page of the queue: open cases (not closed) in queue order — priority high first, then the
+ * earliest SLA due time, then id — with keyset pagination on exactly that triple, so page 2,000
+ * costs what page 1 costs (never OFFSET). The ordering and the `closed_at IS NULL` predicate match
+ * the partial index `cases_queue_order`. A search term instead finds the cases (of any status) of
+ * one account or of one report reference.
+ */
+export async function listQueue({
+  viewer,
+  query,
+  limit = QUEUE_PAGE_SIZE,
+  now = new Date(),
+}: {
+  viewer: Pick<StaffPrincipal, 'id'>;
+  query: QueueQuery;
+  limit?: number;
+  now?: Date;
+}): Promise<QueuePageDTO> {
+  const prisma = getPrisma();
+  const filters: Sql[] = [];
+  if (query.category) filters.push(sql`c.primary_category = ${query.category}::"HarmCategory"`);
+  if (query.status) filters.push(sql`c.status = ${query.status}::"CaseStatus"`);
+  if (query.breached) filters.push(sql`c.sla_due_at < ${now}`);
+  if (query.mine) filters.push(sql`c.assignee_id = ${viewer.id}::uuid`);
+
+  const term = readSearchTerm(query.q);
+  if (term) {
+    const ids = await searchCaseIds(term);
+    if (ids.length === 0) return { rows: [], nextCursor: null, searched: true };
+    const rows = await prisma.$queryRaw<Row[]>`
+      SELECT ${COLUMNS}
+      FROM cases c JOIN reported_accounts a ON a.id = c.account_id LEFT JOIN staff s ON s.id = c.assignee_id
+      WHERE c.id = ANY(${ids}::uuid[]) ${and(filters)}
+      ORDER BY c.closed_at IS NOT NULL, c.priority_score DESC, c.sla_due_at, c.id
+      LIMIT ${limit}`;
+    return { rows: rows.map(toDTO), nextCursor: null, searched: true };
+  }
+
+  const cursor = decodeCursor(query.cursor);
+  const rows = await prisma.$queryRaw<Row[]>`
+    SELECT ${COLUMNS}
+    FROM (${pageIds(filters, cursor, limit + 1)}) AS page
+    JOIN cases c ON c.id = page.id
+    JOIN reported_accounts a ON a.id = c.account_id
+    LEFT JOIN staff s ON s.id = c.assignee_id
+    ORDER BY c.priority_score DESC, c.sla_due_at, c.id`;
+  const more = rows.length > limit;
+  const pageRows = more ? rows.slice(0, limit) : rows;
+  const last = pageRows.at(-1);
+  return {
+    rows: pageRows.map(toDTO),
+    nextCursor: more && last ? encodeCursor({ priorityScore: last.priority_score, slaDueAt: last.sla_due_at, id: last.id }) : null,
+    searched: false,
+  };
+}
+
+/**
+ * The ids of one page. After a cursor, the rows that follow it are those with the same priority and
+ * a later (sla_due_at, id), then those with a lower priority. The index is ordered (priority DESC,
+ * sla_due_at, id), so a single row comparison cannot express "after" with mixed directions; two
+ * index range scans merged in order can, and each starts exactly at the cursor.
+ */
+function pageIds(filters: Sql[], cursor: QueueCursor | null, limit: number): Sql {
+  const where = sql`c.closed_at IS NULL ${and(filters)}`;
+  if (!cursor) {
+    return sql`SELECT c.id FROM cases c WHERE ${where} ORDER BY c.priority_score DESC, c.sla_due_at, c.id LIMIT ${limit}`;
+  }
+  return sql`
+    (SELECT c.id, c.priority_score, c.sla_due_at FROM cases c
+      WHERE ${where} AND c.priority_score = ${cursor.priorityScore}
+        AND (c.sla_due_at, c.id) > (${cursor.slaDueAt}::timestamptz, ${cursor.id}::uuid)
+      ORDER BY c.priority_score DESC, c.sla_due_at, c.id LIMIT ${limit})
+    UNION ALL
+    (SELECT c.id, c.priority_score, c.sla_due_at FROM cases c
+      WHERE ${where} AND c.priority_score < ${cursor.priorityScore}
+      ORDER BY c.priority_score DESC, c.sla_due_at, c.id LIMIT ${limit})
+    ORDER BY priority_score DESC, sla_due_at, id LIMIT ${limit}`;
+}
+
+const and = (filters: Sql[]) => (filters.length ? sql`AND ${join(filters, ' AND ')}` : empty);
+
+function toDTO(row: Row): QueueRowDTO {
+  return {
+    id: row.id,
+    caseNumber: row.case_number.toString(),
+    handle: row.handle,
+    platformAccountId: row.platform_account_id,
+    status: row.status,
+    severity: row.severity,
+    primaryCategory: row.primary_category,
+    dangerNow: row.danger_now,
+    reportCount: row.report_count,
+    distinctReporters: row.distinct_reporters,
+    priorityScore: row.priority_score,
+    slaDueAt: row.sla_due_at,
+    firstReportedAt: row.first_reported_at,
+    lastReportedAt: row.last_reported_at,
+    holder: row.holder_id ? { id: row.holder_id, name: row.holder_name ?? '' } : null,
+    leaseExpiresAt: row.lease_expires_at,
+  };
+}
