@@ -6,6 +6,7 @@ import { sealAuditLog } from '@/lib/audit/seal';
 import { getConfig } from '@/lib/config';
 import { getPrisma } from '@/lib/db';
 import { startDecisionDelivery, type DecisionDelivery } from '@/lib/platform/delivery-runner';
+import { endExpiredSuspensions } from '@/lib/cases/end-expired-suspensions';
 import { expireLeases } from '@/lib/queue/expire-leases';
 import { rescoreDueCases } from '@/lib/queue/rescore-due-cases';
 
@@ -53,6 +54,12 @@ const tasks: Task[] = [
     everyMs: 5_000,
     nextAt: 0,
     run: () => expireLeases(prisma),
+  },
+  {
+    name: 'end expired suspensions',
+    everyMs: 60_000,
+    nextAt: 0,
+    run: () => endExpiredSuspensions(prisma),
   },
   {
     name: 'dispatch decisions to the webhook',

@@ -119,4 +119,10 @@ export const casesEvents = [
     caseId: z.uuid(),
     payload: z.object({ ...change, actionId: z.uuid(), accountId: z.uuid(), reasonCode: z.string() }),
   }),
+  // A suspension with an end date ran out: the account's state returns to none (the platform
+  // enforced the end itself; it learned the date with the suspension).
+  z.object({
+    event: z.literal('account.suspensions_ended'),
+    payload: z.object({ accountIds: z.array(z.uuid()).min(1) }),
+  }),
 ] as const;
