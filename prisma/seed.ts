@@ -28,8 +28,16 @@ const DEMO_REPORTS: DemoReport[] = [
   { handle: 'night.owl.22', category: 'other_child_harm', reporters: 1, text: 'Encouraging self-harm in comments under a teenager’s posts.' },
 ];
 
-export async function seedDemoData(prisma: PrismaClient, secret: string): Promise<{ staff: number; reports: number }> {
-  for (const person of DEMO_STAFF) {
+/**
+ * Demo staff (with the published passwords above) are created only in demo mode; `npm start -- --seed`
+ * against a real database gets the demo reports and no known passwords.
+ */
+export async function seedDemoData(
+  prisma: PrismaClient,
+  secret: string,
+  options: { withDemoStaff: boolean },
+): Promise<{ staff: number; reports: number }> {
+  for (const person of options.withDemoStaff ? DEMO_STAFF : []) {
     await prisma.staff.upsert({
       where: { email: person.email },
       update: {},
@@ -53,10 +61,11 @@ export async function seedDemoData(prisma: PrismaClient, secret: string): Promis
       reports++;
     }
   }
-  return { staff: DEMO_STAFF.length, reports };
+  return { staff: options.withDemoStaff ? DEMO_STAFF.length : 0, reports };
 }
 
-/** True once any staff account exists: demo data is seeded once, never over real data. */
+/** Demo data goes only into an empty database (no staff, no reports): seeded once, never over real data. */
 export async function hasBeenSeeded(prisma: PrismaClient): Promise<boolean> {
-  return (await prisma.staff.count()) > 0;
+  const [staff, reports] = await Promise.all([prisma.staff.count(), prisma.report.count()]);
+  return staff > 0 || reports > 0;
 }

@@ -127,8 +127,10 @@ async function maybeSeed(env: NodeJS.ProcessEnv, wanted: boolean) {
   const prisma = getPrisma();
   try {
     if (!(await hasBeenSeeded(prisma))) {
-      const seeded = await seedDemoData(prisma, env.TC_SECRET_KEY!);
+      const withDemoStaff = env.TC_DEMO === '1';
+      const seeded = await seedDemoData(prisma, env.TC_SECRET_KEY!, { withDemoStaff });
       console.log(`Seeded demo data: ${seeded.staff} staff, ${seeded.reports} reports.`);
+      if (!withDemoStaff) console.log('Create the first admin with: npm run staff:create -- --email you@example.org --role admin');
     }
   } finally {
     await prisma.$disconnect();

@@ -8,9 +8,11 @@ import { roleAtLeast, type StaffRole } from './roles';
 export const CONSOLE_SECTIONS = [
   { href: '/console', label: 'Queue', role: 'moderator' },
   { href: '/console/approvals', label: 'Approvals', role: 'supervisor' },
+  { href: '/console/holds', label: 'Holds', role: 'supervisor' },
   { href: '/console/audit', label: 'Audit', role: 'supervisor' },
   { href: '/console/metrics', label: 'Metrics', role: 'supervisor' },
-  { href: '/console/admin/staff', label: 'Admin', role: 'admin' },
+  { href: '/console/admin/staff', label: 'Staff', role: 'admin' },
+  { href: '/console/admin/integrations', label: 'Integrations', role: 'admin' },
 ] as const satisfies readonly { href: string; label: string; role: StaffRole }[];
 
 export type ConsoleLink = { href: string; label: string };

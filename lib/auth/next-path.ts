@@ -11,7 +11,6 @@ const BASE = 'http://next-path.invalid';
 export function safeNextPath(raw: unknown): string {
   if (typeof raw !== 'string' || raw.length === 0 || raw.length > 2_000) return DEFAULT_AFTER_SIGN_IN;
   if (!raw.startsWith('/') || raw.startsWith('//') || raw.includes('\\')) return DEFAULT_AFTER_SIGN_IN;
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(raw)) return DEFAULT_AFTER_SIGN_IN;
   let url: URL;
   try {

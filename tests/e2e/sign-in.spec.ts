@@ -11,7 +11,7 @@ test('a moderator signs in and lands on the console with their name and role in 
   const nav = page.getByRole('navigation', { name: 'Console' });
   await expect(nav.getByRole('link', { name: 'Queue' })).toBeVisible();
   // Links only to what the role may open.
-  await expect(nav.getByRole('link', { name: 'Admin' })).toHaveCount(0);
+  await expect(nav.getByRole('link', { name: 'Staff' })).toHaveCount(0);
   await expect(nav.getByRole('link', { name: 'Approvals' })).toHaveCount(0);
 });
 
@@ -46,7 +46,7 @@ test('signed out, a console page sends you to sign in and back again; sign-out e
   await page.waitForURL('**/console/admin/staff');
   await expect(page.getByRole('heading', { name: 'Staff', level: 1 })).toBeVisible();
   await expect(page.getByRole('rowheader', { name: /moderator@demo\.triage/ })).toBeVisible();
-  await expect(page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Admin' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Staff' })).toBeVisible();
 
   await page.getByRole('button', { name: 'Sign out' }).click();
   await page.waitForURL('**/sign-in');

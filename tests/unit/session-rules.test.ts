@@ -60,7 +60,7 @@ describe('console navigation', () => {
   it('shows each role only the sections it may open', () => {
     expect(consoleLinksFor('moderator').map((l) => l.label)).toEqual(['Queue']);
     expect(consoleLinksFor('supervisor').map((l) => l.label)).toEqual(['Queue', 'Approvals', 'Audit', 'Metrics']);
-    expect(consoleLinksFor('admin').map((l) => l.label)).toEqual(['Queue', 'Approvals', 'Audit', 'Metrics', 'Admin']);
+    expect(consoleLinksFor('admin').map((l) => l.label)).toEqual(['Queue', 'Approvals', 'Holds', 'Audit', 'Metrics', 'Staff', 'Integrations']);
   });
 });
 

@@ -37,7 +37,6 @@ export default async function TwoFactorPage({ searchParams }: Props) {
         <li>
           In your authenticator app, add an account by scanning this code:
           {/* A data: URL drawn on our server (lib/auth/totp-qr.ts); nothing is fetched. */}
-          {/* eslint-disable-next-line @next/next/no-img-element */}
           <img src={qr} alt="QR code for your authenticator app" width={192} height={192} className="mt-3 rounded-md bg-white p-1" />
           <p className="mt-3">Or type this set-up key:</p>
           <p className="mt-1 font-mono text-lg break-words select-all" data-testid="totp-secret">
