@@ -8,6 +8,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { ConfigError, parseConfig } from '../lib/config/schema';
+import { getSigningKey, resolveKeyPath } from '../lib/referrals/signing-key';
 import { applyMigrations } from '../prisma/tooling/migrations';
 import { buildIsFresh, markBuildFresh, sourceFingerprint } from './lib/build-freshness';
 import { loadOrCreateDemoSecrets } from './lib/demo-secrets';
@@ -79,11 +80,13 @@ async function main() {
     });
     await postgres.ensureDatabase('triage');
     Object.assign(env, loadOrCreateDemoSecrets(dataDir), { DATABASE_URL: postgres.adminUrl('triage'), TC_DEMO: '1' });
+    env.REFERRAL_SIGNING_KEY_PATH ??= path.join(dataDir, 'referral-signing-key.pem');
     if (e2e) env.REPORTS_PER_MINUTE_PER_SOURCE ??= '1000';
   }
 
+  let config;
   try {
-    parseConfig(env);
+    config = parseConfig(env);
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
@@ -91,6 +94,11 @@ async function main() {
     }
     throw error;
   }
+
+  // The referral signing key is created at first start (kept outside the repo and the database).
+  const keyFile = resolveKeyPath(config.REFERRAL_SIGNING_KEY_PATH, root);
+  await getSigningKey(keyFile);
+  console.log(`Referral signing key: ${keyFile}`);
 
   const applied = await applyMigrations(env.DATABASE_URL!);
   console.log(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date.');

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { casesEvents } from './events/cases';
 import { intakeEvents } from './events/intake';
+import { oversightEvents } from './events/oversight';
 import { platformEvents } from './events/platform';
+import { referralsEvents } from './events/referrals';
 import { staffEvents } from './events/staff';
 
 /**
@@ -10,7 +12,7 @@ import { staffEvents } from './events/staff';
  * addresses. Add a member before writing a new event type. A member with `caseId` files the entry
  * under that case.
  */
-export const ZAuditEvent = z.discriminatedUnion('event', [...intakeEvents, ...staffEvents, ...casesEvents, ...platformEvents]);
+export const ZAuditEvent = z.discriminatedUnion('event', [...intakeEvents, ...staffEvents, ...casesEvents, ...platformEvents, ...oversightEvents, ...referralsEvents]);
 
 export type TAuditEvent = z.infer<typeof ZAuditEvent>;
 export type AuditEventName = TAuditEvent['event'];

@@ -43,6 +43,28 @@ export const ZEnvironment = z.object({
   /** HMAC key for X-TC-Signature; required with PLATFORM_WEBHOOK_URL. */
   PLATFORM_WEBHOOK_SECRET: z.preprocess(blankAsUnset, z.string().min(32, 'PLATFORM_WEBHOOK_SECRET must be at least 32 characters').optional()),
   WEBHOOK_MAX_ATTEMPTS: positiveInt(8),
+  /** Days after a case closes before its reporters' contact details are purged (lib/retention/). */
+  RETENTION_CONTACT_DAYS: positiveInt(90),
+  /** Cases a moderator should review per day at most (exposure to harmful material); over it, supervisors are warned. */
+  EXPOSURE_CAP_PER_DAY: positiveInt(80),
+
+  // Referral packets for national hotlines (lib/referrals/).
+  /** The organisation named as reporter in packets; defaults to PLATFORM_NAME. */
+  REFERRAL_ORG_NAME: z.preprocess(blankAsUnset, z.string().max(200).optional()),
+  REFERRAL_CONTACT_NAME: z.preprocess(blankAsUnset, z.string().max(200).optional()),
+  /** NCMEC requires the reporting person's e-mail; exports refuse to run without it (demo mode uses a demo address). */
+  REFERRAL_CONTACT_EMAIL: z.preprocess(blankAsUnset, z.email('REFERRAL_CONTACT_EMAIL must be an e-mail address').optional()),
+  /** Ed25519 private key (PKCS#8 PEM) signing packet manifests; created 0600 on first use. Keep it outside the repo. */
+  REFERRAL_SIGNING_KEY_PATH: z.preprocess(blankAsUnset, z.string().default('.data/referral-signing-key.pem')),
+  /** NCMEC's CyberTipline XSD (not shipped); relative paths resolve from the repo root. */
+  NCMEC_XSD_PATH: z.preprocess(blankAsUnset, z.string().default('../shared/ncmec/cyber_tipline.xsd')),
+  /** Hotlines the router may choose, comma-separated (ncmec, uk_nca). */
+  REFERRAL_HOTLINES: z.preprocess(blankAsUnset, z.string().regex(/^(ncmec|uk_nca)(,(ncmec|uk_nca))*$/, 'REFERRAL_HOTLINES: comma-separated ncmec, uk_nca').default('ncmec,uk_nca')),
+  /** Direct submission to the CyberTipline API (submit, finish); off by default: packets are exported as files. */
+  NCMEC_SUBMIT_ENABLED: flag,
+  NCMEC_API_URL: z.preprocess(blankAsUnset, z.url({ protocol: /^https?$/ }).optional()),
+  NCMEC_API_USERNAME: z.preprocess(blankAsUnset, z.string().optional()),
+  NCMEC_API_PASSWORD: z.preprocess(blankAsUnset, z.string().optional()),
 }).refine((env) => !env.PLATFORM_WEBHOOK_URL || env.PLATFORM_WEBHOOK_SECRET, {
   path: ['PLATFORM_WEBHOOK_SECRET'],
   message: 'PLATFORM_WEBHOOK_SECRET is required when PLATFORM_WEBHOOK_URL is set',

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+/**
+ * Audit events of hotline referrals (lib/referrals/); see lib/audit/events.ts. Each is filed under
+ * its case and carries the SHA-256 of what was reviewed or handed over: the payload (report.xml or
+ * report.json) while preparing and approving, the packet ZIP when exporting and acknowledging.
+ */
+const hotline = z.enum(['ncmec', 'uk_nca']);
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+const base = { referralId: z.uuid(), hotline };
+
+export const referralsEvents = [
+  z.object({
+    event: z.literal('referral.prepared'),
+    caseId: z.uuid(),
+    payload: z.object({ ...base, approvalId: z.uuid(), payloadSha256: sha256, priorReports: z.number().int() }),
+  }),
+  z.object({
+    event: z.literal('referral.approved'),
+    caseId: z.uuid(),
+    payload: z.object({ ...base, approvalId: z.uuid(), requestedById: z.uuid(), payloadSha256: sha256 }),
+  }),
+  z.object({
+    event: z.literal('referral.rejected'),
+    caseId: z.uuid(),
+    payload: z.object({ ...base, approvalId: z.uuid(), requestedById: z.uuid(), payloadSha256: sha256 }),
+  }),
+  z.object({
+    event: z.literal('referral.exported'),
+    caseId: z.uuid(),
+    payload: z.object({ ...base, exportId: z.uuid(), version: z.number().int(), packetId: z.uuid(), packetSha256: sha256, sizeBytes: z.number().int() }),
+  }),
+  z.object({
+    event: z.literal('referral.acknowledged'),
+    caseId: z.uuid(),
+    payload: z.object({ ...base, hotlineReportId: z.string(), submittedAt: z.iso.datetime(), packetSha256: sha256 }),
+  }),
+] as const;

@@ -1,0 +1,89 @@
+import 'server-only';
+import { z } from 'zod';
+import type { Tx } from '@/lib/db';
+import { getPrisma } from '@/lib/db';
+import { AppError } from '@/lib/errors';
+import type { IpCaptureEvent, ReferralSource } from './types';
+
+const ZContext = z
+  .object({
+    displayName: z.string().optional(),
+    ipCaptureEvents: z
+      .array(z.object({ ipAddress: z.string(), port: z.number().int().optional(), eventName: z.enum(['Login', 'Registration', 'Purchase', 'Upload', 'Other', 'Unknown']).catch('Unknown'), dateTime: z.string() }))
+      .optional(),
+  })
+  .catch({});
+const ZSuspendDetails = z.object({ until: z.string().nullable().optional() }).catch({});
+
+/**
+ * Reads everything a packet is built from: the case, its account, every report (metadata only),
+ * the account's current suspension and preservation holds, and earlier hotline reports about the
+ * same account from other cases (a follow-up cites them). Uses `tx` when given so a workflow step
+ * builds from the state it locks.
+ */
+export async function loadCaseForReferral(caseId: string, tx: Tx = getPrisma() as unknown as Tx, now = new Date()): Promise<ReferralSource> {
+  const kase = await tx.case.findUnique({
+    where: { id: caseId },
+    select: {
+      id: true,
+      caseNumber: true,
+      categories: true,
+      primaryCategory: true,
+      dangerNow: true,
+      account: { select: { id: true, platform: true, handle: true, platformAccountId: true, profileUrl: true, countryHint: true } },
+    },
+  });
+  if (!kase) throw new AppError('not_found', 'There is no such case.');
+  const accountId = kase.account.id;
+  const [reports, lastEnforcement, holds, prior] = await Promise.all([
+    tx.report.findMany({
+      where: { caseId },
+      orderBy: [{ receivedAt: 'asc' }, { reference: 'asc' }],
+      select: { reference: true, receivedAt: true, category: true, dangerNow: true, description: true, contentUrls: true, mediaHashes: true, reporterCountry: true, platformContext: true },
+    }),
+    tx.caseAction.findFirst({
+      where: { case: { accountId }, type: { in: ['suspend', 'reinstate'] } },
+      orderBy: { createdAt: 'desc' },
+      select: { type: true, createdAt: true, details: true },
+    }),
+    tx.preservationHold.findMany({ where: { accountId }, orderBy: { startsAt: 'asc' }, select: { startsAt: true, expiresAt: true, releasedAt: true } }),
+    tx.referral.findMany({
+      where: { case: { accountId }, caseId: { not: caseId }, hotlineReportId: { not: null } },
+      orderBy: { createdAt: 'asc' },
+      select: { hotline: true, hotlineReportId: true, caseId: true, submittedAt: true, case: { select: { caseNumber: true } } },
+    }),
+  ]);
+
+  let suspension: ReferralSource['suspension'] = null;
+  if (lastEnforcement?.type === 'suspend') {
+    const until = ZSuspendDetails.parse(lastEnforcement.details).until;
+    const untilDate = until ? new Date(until) : null;
+    if (!untilDate || untilDate > now) suspension = { at: lastEnforcement.createdAt, until: untilDate };
+  }
+
+  return {
+    caseId: kase.id,
+    caseNumber: String(kase.caseNumber),
+    categories: [...new Set([kase.primaryCategory, ...kase.categories])],
+    dangerNow: kase.dangerNow,
+    account: { ...kase.account },
+    reports: reports.map((r) => {
+      const context = ZContext.parse(r.platformContext ?? {});
+      return {
+        reference: r.reference,
+        receivedAt: r.receivedAt,
+        category: r.category,
+        dangerNow: r.dangerNow,
+        description: r.description,
+        contentUrls: r.contentUrls,
+        mediaHashes: r.mediaHashes,
+        reporterCountry: r.reporterCountry,
+        displayName: context.displayName ?? null,
+        ipCaptureEvents: (context.ipCaptureEvents ?? []) as IpCaptureEvent[],
+      };
+    }),
+    suspension,
+    holds,
+    priorReferrals: prior.map((p) => ({ hotline: p.hotline, hotlineReportId: p.hotlineReportId!, caseId: p.caseId, caseNumber: String(p.case.caseNumber), submittedAt: p.submittedAt })),
+  };
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+/** manifest.json in every packet. The signature (manifest.sig) covers its exact bytes. */
+export const ZPacketManifest = z.strictObject({
+  format: z.literal('triage-console-referral-packet'),
+  formatVersion: z.literal(1),
+  packetId: z.uuid(),
+  referralId: z.uuid(),
+  caseId: z.uuid(),
+  caseNumber: z.string(),
+  hotline: z.enum(['ncmec', 'uk_nca']),
+  version: z.number().int().positive(),
+  createdAt: z.iso.datetime(),
+  createdBy: z.strictObject({ id: z.uuid(), name: z.string() }),
+  approvedBy: z.strictObject({ id: z.uuid(), name: z.string() }),
+  files: z
+    .array(
+      z.strictObject({
+        path: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,80}$/, 'file names are flat and lower-case'),
+        sha256: z.string().regex(/^[0-9a-f]{64}$/),
+        size: z.number().int().nonnegative(),
+        contentType: z.string(),
+      }),
+    )
+    .min(1),
+});
+export type TPacketManifest = z.infer<typeof ZPacketManifest>;
+
+export const MANIFEST_FILE = 'manifest.json';
+export const SIGNATURE_FILE = 'manifest.sig';
+
+/** The manifest's bytes as written to the packet (and signed). */
+export function manifestBytes(manifest: TPacketManifest): Uint8Array {
+  return new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`);
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { HARM_CATEGORIES } from '@/lib/reports/categories';
+
+/**
+ * Our JSON format for a referral to the UK National Crime Agency (CEOP). The NCA's own portal/API
+ * format is set by regulations under the Online Safety Act 2023 s.66 (in force 7 April 2026); they
+ * name the detected content, the user identified, hash values, IP addresses and ports, and connected
+ * accounts, so this document has exactly those sections plus who reports and the incident time.
+ */
+const iso = z.iso.datetime({ offset: true });
+
+export const ZNcaReferral = z.strictObject({
+  format: z.literal('triage-console-nca-referral'),
+  formatVersion: z.literal(1),
+  generatedAt: iso,
+  caseNumber: z.string(),
+  incidentDateTime: iso,
+  dangerNow: z.boolean(),
+  reportingOrganisation: z.strictObject({
+    name: z.string().min(1),
+    service: z.string().min(1),
+    contactName: z.string().nullable(),
+    contactEmail: z.email(),
+  }),
+  ukLink: z.array(z.string()).min(1),
+  userIdentified: z.strictObject({
+    platform: z.string(),
+    accountId: z.string().nullable(),
+    handle: z.string().nullable(),
+    displayNames: z.array(z.string()),
+    profileUrl: z.string().nullable(),
+    countryHint: z.string().length(2).nullable(),
+    suspension: z.strictObject({ at: iso, until: iso.nullable() }).nullable(),
+    preservationHolds: z.array(z.strictObject({ startsAt: iso, expiresAt: iso, releasedAt: iso.nullable() })),
+  }),
+  detectedContent: z.array(
+    z.strictObject({
+      reference: z.string(),
+      receivedAt: iso,
+      category: z.enum(HARM_CATEGORIES),
+      dangerNow: z.boolean(),
+      description: z.string(),
+      /** As the reporter typed them; never visited. */
+      contentUrls: z.array(z.string()),
+      reporterCountry: z.string().length(2).nullable(),
+    }),
+  ),
+  hashValues: z.array(z.strictObject({ algorithm: z.string(), value: z.string(), reportReference: z.string() })),
+  ipAddresses: z.array(
+    z.strictObject({
+      ipAddress: z.union([z.ipv4(), z.ipv6()]),
+      port: z.number().int().min(0).max(65535).nullable(),
+      eventName: z.string(),
+      dateTime: iso,
+    }),
+  ),
+  /** Other accounts the platform linked to this one; the console has none to offer yet. */
+  connectedAccounts: z.array(z.strictObject({ platform: z.string(), accountId: z.string().nullable(), handle: z.string().nullable() })),
+  previousReferrals: z.array(z.strictObject({ hotline: z.enum(['ncmec', 'uk_nca']), reference: z.string(), caseNumber: z.string() })),
+});
+
+export type TNcaReferral = z.infer<typeof ZNcaReferral>;

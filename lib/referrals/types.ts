@@ -1,0 +1,56 @@
+import type { HarmCategory, Hotline } from '@/lib/generated/prisma/enums';
+
+export type { Hotline };
+
+export type IpCaptureEvent = {
+  ipAddress: string;
+  port?: number;
+  eventName: 'Login' | 'Registration' | 'Purchase' | 'Upload' | 'Other' | 'Unknown';
+  dateTime: string;
+};
+
+/** One report as a packet needs it: metadata only (links and hashes are text, never fetched). */
+export type ReferralReport = {
+  reference: string;
+  receivedAt: Date;
+  category: HarmCategory;
+  dangerNow: boolean;
+  description: string;
+  contentUrls: string[];
+  /** `ALG:value` text. */
+  mediaHashes: string[];
+  reporterCountry: string | null;
+  displayName: string | null;
+  ipCaptureEvents: IpCaptureEvent[];
+};
+
+/** An earlier hotline report about the same account (a follow-up cites it). */
+export type PriorReferral = { hotline: Hotline; hotlineReportId: string; caseId: string; caseNumber: string; submittedAt: Date | null };
+
+/**
+ * Everything a packet is built from, loaded by load-case-for-referral.ts. Plain data: the builders
+ * are pure functions of this plus the organisation and the packet metadata.
+ */
+export type ReferralSource = {
+  caseId: string;
+  caseNumber: string;
+  categories: HarmCategory[];
+  dangerNow: boolean;
+  account: {
+    id: string;
+    platform: string;
+    handle: string | null;
+    platformAccountId: string | null;
+    /** Inert text, never fetched. */
+    profileUrl: string | null;
+    countryHint: string | null;
+  };
+  reports: ReferralReport[];
+  /** The account's current suspension, when it is suspended: since when and until when (null: permanent). */
+  suspension: { at: Date; until: Date | null } | null;
+  holds: { startsAt: Date; expiresAt: Date; releasedAt: Date | null }[];
+  priorReferrals: PriorReferral[];
+};
+
+/** The reporting organisation and its contact person, from configuration. */
+export type ReferralOrg = { orgName: string; serviceName: string; contactName: string | null; contactEmail: string };

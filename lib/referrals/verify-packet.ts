@@ -1,0 +1,73 @@
+import { verify, type KeyObject } from 'node:crypto';
+import { unzipSync } from 'fflate';
+import { detectMedia } from './media-sniff';
+import { MANIFEST_FILE, SIGNATURE_FILE, ZPacketManifest, type TPacketManifest } from './manifest';
+import { encodeZip, sha256Hex } from './packet-zip';
+
+export const PACKET_MAX_BYTES = 512 * 1024 * 1024;
+
+export type VerifyResult = { ok: true; manifest: TPacketManifest; sha256: string } | { ok: false; reason: string };
+
+/**
+ * Checks a referral packet: a readable ZIP in canonical form (so no byte of the container can change
+ * unnoticed), a manifest that parses, an Ed25519 signature over its bytes by `publicKey`, the SHA-256
+ * and size of every listed file, no file that is not listed, and no image, video or archive.
+ */
+export function verifyPacket(zip: Uint8Array, publicKey: KeyObject): VerifyResult {
+  if (zip.byteLength > PACKET_MAX_BYTES) return fail(`the file is larger than ${PACKET_MAX_BYTES} bytes`);
+  let entries: Record<string, Uint8Array>;
+  let total = 0;
+  try {
+    entries = unzipSync(zip, {
+      filter: (f) => {
+        total += f.originalSize;
+        if (total > PACKET_MAX_BYTES) throw new Error('the contents are larger than allowed');
+        return true;
+      },
+    });
+  } catch (error) {
+    return fail(`not a readable ZIP file (${error instanceof Error ? error.message : String(error)})`);
+  }
+  const names = Object.keys(entries);
+  const mBytes = entries[MANIFEST_FILE];
+  const sig = entries[SIGNATURE_FILE];
+  if (!mBytes) return fail(`${MANIFEST_FILE} is missing`);
+  if (!sig) return fail(`${SIGNATURE_FILE} is missing`);
+
+  const signature = Buffer.from(new TextDecoder().decode(sig).trim(), 'base64');
+  if (signature.length !== 64 || !verify(null, mBytes, publicKey, signature)) {
+    return fail(`the signature in ${SIGNATURE_FILE} does not match ${MANIFEST_FILE} and the signing key`);
+  }
+  let manifest: TPacketManifest;
+  try {
+    manifest = ZPacketManifest.parse(JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(mBytes)));
+  } catch {
+    return fail(`${MANIFEST_FILE} is not a valid packet manifest`);
+  }
+
+  const listed = new Set(manifest.files.map((f) => f.path));
+  for (const name of names) {
+    if (name !== MANIFEST_FILE && name !== SIGNATURE_FILE && !listed.has(name)) return fail(`${name} is in the packet but not in the manifest`);
+  }
+  for (const file of manifest.files) {
+    const bytes = entries[file.path];
+    if (!bytes) return fail(`${file.path} is listed in the manifest but missing`);
+    if (bytes.byteLength !== file.size) return fail(`${file.path} is ${bytes.byteLength} bytes; the manifest says ${file.size}`);
+    if (sha256Hex(bytes) !== file.sha256) return fail(`${file.path} does not match its SHA-256 in the manifest`);
+  }
+  for (const name of names) {
+    const media = detectMedia(name, entries[name]!);
+    if (media) return fail(`${name} is not allowed in a referral packet: ${media}`);
+  }
+
+  // Same entries, same order, canonical encoding: any other byte anywhere (headers, comments, padding) is a change.
+  const canonical = encodeZip([...manifest.files.map((f) => ({ path: f.path, bytes: entries[f.path]! })), { path: MANIFEST_FILE, bytes: mBytes }, { path: SIGNATURE_FILE, bytes: sig }]);
+  if (!sameBytes(canonical, zip)) return fail('the ZIP container differs from the packet as written (extra, reordered or altered bytes)');
+  return { ok: true, manifest, sha256: sha256Hex(zip) };
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.byteLength === b.byteLength && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+}
+
+const fail = (reason: string): VerifyResult => ({ ok: false, reason });
