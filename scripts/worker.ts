@@ -9,6 +9,7 @@ import { startDecisionDelivery, type DecisionDelivery } from '@/lib/platform/del
 import { endExpiredSuspensions } from '@/lib/cases/end-expired-suspensions';
 import { expireLeases } from '@/lib/queue/expire-leases';
 import { rescoreDueCases } from '@/lib/queue/rescore-due-cases';
+import { purgeExpiredContacts } from '@/lib/retention/purge-contacts';
 
 const config = getConfig(); // refuse to run on an invalid configuration
 const prisma = getPrisma();
@@ -60,6 +61,12 @@ const tasks: Task[] = [
     everyMs: 60_000,
     nextAt: 0,
     run: () => endExpiredSuspensions(prisma),
+  },
+  {
+    name: 'purge reporter contacts past retention',
+    everyMs: 10 * 60_000,
+    nextAt: 0,
+    run: () => purgeExpiredContacts(prisma, { retentionDays: config.RETENTION_CONTACT_DAYS }),
   },
   {
     name: 'dispatch decisions to the webhook',

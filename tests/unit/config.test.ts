@@ -34,6 +34,12 @@ describe('parseConfig: defaults', () => {
       SLA_HIGH_MINUTES: 240,
       SLA_STANDARD_MINUTES: 1440,
       WEBHOOK_MAX_ATTEMPTS: 8,
+      EXPOSURE_CAP_PER_DAY: 80,
+      RETENTION_CONTACT_DAYS: 90,
+      NCMEC_SUBMIT_ENABLED: false,
+      NCMEC_XSD_PATH: '../shared/ncmec/cyber_tipline.xsd',
+      REFERRAL_HOTLINES: 'ncmec,uk_nca',
+      REFERRAL_SIGNING_KEY_PATH: '.data/referral-signing-key.pem',
     });
   });
 

@@ -1,0 +1,74 @@
+import { describe, expect, it, vi } from 'vitest';
+import { decideApprovalAction } from '@/app/(console)/console/approvals/actions';
+import { listPendingApprovals } from '@/lib/cases/list-pending-approvals';
+import { ZCaseActionInput } from '@/lib/cases/schema';
+import { takeAction } from '@/lib/cases/take-action';
+import { getPrisma } from '@/lib/db';
+import { caseHeldBy, createStaffPrincipal, reportAccount } from '../factories/cases';
+import { signInAs } from '../factories/signed-in';
+
+vi.mock('@/lib/auth/session', async () => (await import('../factories/signed-in')).signedInSessionModule);
+
+const prisma = getPrisma();
+const [holder, requester, approver] = [
+  await createStaffPrincipal('supervisor', 'Holding Supervisor'),
+  await createStaffPrincipal('supervisor', 'Assigning Supervisor'),
+  await createStaffPrincipal('supervisor', 'Deciding Supervisor'),
+];
+
+/** A supervisor holding a case asks for a preservation hold on it. */
+async function holdRequestedBySupervisor() {
+  const kase = await caseHeldBy(holder, requester);
+  const result = await takeAction({
+    caseId: kase.caseId,
+    actor: holder,
+    expectedVersion: kase.version,
+    input: ZCaseActionInput.parse({ type: 'request_preservation_hold', reasonCode: 'law_enforcement_request', note: 'Ref 42.' }),
+  });
+  return { caseId: kase.caseId, approvalId: result.approvalId! };
+}
+
+describe('approvals inbox', () => {
+  it('never lets the requester decide their own request: disabled in the list, refused by the action', async () => {
+    const { approvalId } = await holdRequestedBySupervisor();
+    const own = (await listPendingApprovals({ actor: holder })).find((a) => a.id === approvalId);
+    expect(own).toMatchObject({ canDecide: false, requestedBy: { id: holder.id, name: 'Holding Supervisor' }, reason: 'Ref 42.' });
+    signInAs(holder);
+    expect(await decideApprovalAction({ approvalId, decision: 'approve', reason: '' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await prisma.approval.findUniqueOrThrow({ where: { id: approvalId } })).toMatchObject({ status: 'pending' });
+
+    const other = (await listPendingApprovals({ actor: approver })).find((a) => a.id === approvalId);
+    expect(other?.canDecide).toBe(true);
+  });
+
+  it('another supervisor approves or rejects with a reason (a rejection needs one)', async () => {
+    const first = await holdRequestedBySupervisor();
+    signInAs(approver);
+    expect(await decideApprovalAction({ approvalId: first.approvalId, decision: 'approve', reason: 'Valid request.' })).toMatchObject({
+      ok: true,
+      data: { approvalStatus: 'approved', caseId: first.caseId },
+    });
+    expect(await prisma.preservationHold.count({ where: { approvalId: first.approvalId } })).toBe(1);
+
+    const second = await holdRequestedBySupervisor();
+    expect(await decideApprovalAction({ approvalId: second.approvalId, decision: 'reject', reason: '  ' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await decideApprovalAction({ approvalId: second.approvalId, decision: 'reject', reason: 'No legal basis.' })).toMatchObject({
+      ok: true,
+      data: { approvalStatus: 'rejected' },
+    });
+    const pending = await listPendingApprovals({ actor: approver });
+    expect(pending.map((p) => p.id)).not.toContain(first.approvalId);
+    expect(pending.map((p) => p.id)).not.toContain(second.approvalId);
+  });
+
+  it('lists pending referral approvals, which are decided on the referral panel, not here', async () => {
+    const kase = await reportAccount();
+    const referral = await prisma.approval.create({
+      data: { kind: 'referral', caseId: kase.caseId, requestedById: holder.id, reasonCode: 'ncmec_report', reason: 'Packet v1 ready.' },
+    });
+    const row = (await listPendingApprovals({ actor: approver })).find((a) => a.id === referral.id);
+    expect(row).toMatchObject({ kind: 'referral', caseId: kase.caseId, requestedBy: { name: 'Holding Supervisor' }, reason: 'Packet v1 ready.' });
+    signInAs(approver);
+    expect(await decideApprovalAction({ approvalId: referral.id, decision: 'approve', reason: '' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+});
