@@ -119,7 +119,7 @@ export function ActionForm({
           type="submit"
           disabled={pending}
           aria-keyshortcuts="Control+Enter Meta+Enter"
-          className={`rounded-md px-3 py-1.5 text-sm font-semibold text-white disabled:opacity-60 ${info.tone === 'danger' ? 'bg-red-700 hover:bg-red-800 dark:bg-red-500 dark:text-red-950' : 'bg-blue-700 hover:bg-blue-800 dark:bg-sky-400 dark:text-slate-950'}`}
+          className={`rounded-md px-3 py-1.5 text-sm font-semibold text-white disabled:opacity-60 ${info.tone === 'danger' ? 'bg-red-700 hover:bg-red-800 dark:bg-red-400 dark:text-red-950' : 'bg-blue-700 hover:bg-blue-800 dark:bg-sky-400 dark:text-slate-950'}`}
         >
           {pending ? 'Working…' : info.submitLabel}
           <span className="ml-2 text-xs font-normal opacity-80">Ctrl+Enter</span>

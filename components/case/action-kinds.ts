@@ -1,5 +1,7 @@
+import type { StaffRole } from '@/lib/auth/roles';
 import type { ReasonCodeAction } from '@/lib/cases/reason-codes';
-import type { CaseEvent } from '@/lib/cases/state-machine';
+import { allowedEvents, type CaseEvent } from '@/lib/cases/state-machine';
+import type { CaseStatus } from '@/lib/cases/get-case-dto';
 
 /** The actions the case page offers, the state-machine event each needs, and its shortcut. */
 export type UiAction = 'suspend' | 'request_preservation_hold' | 'dismiss' | 'escalate' | 'note' | 'release' | 'reinstate';
@@ -29,11 +31,21 @@ export const UI_ACTIONS: Record<UiAction, UiActionInfo> = {
   dismiss: { event: 'dismiss', label: 'Dismiss', submitLabel: 'Dismiss case', shortcut: 'd', reasons: 'dismiss', handsOff: true, tone: 'neutral' },
   escalate: { event: 'escalate', label: 'Escalate', submitLabel: 'Escalate to a supervisor', shortcut: 'e', reasons: 'escalate', handsOff: true, tone: 'neutral' },
   note: { event: 'note', label: 'Add note', submitLabel: 'Add note', shortcut: 'm', handsOff: false, tone: 'primary' },
-  release: { event: 'release', label: 'Release claim', submitLabel: 'Release to the queue', reasons: 'release', handsOff: true, tone: 'neutral' },
+  // No "and next" after a release: the released case is back on top and "next" would return it.
+  release: { event: 'release', label: 'Release claim', submitLabel: 'Release to the queue', reasons: 'release', handsOff: false, tone: 'neutral' },
   reinstate: { event: 'reinstate', label: 'Reinstate account', submitLabel: 'Reinstate account', reasons: 'reinstate', handsOff: false, tone: 'danger' },
 };
 
 export const UI_ACTION_ORDER: UiAction[] = ['suspend', 'dismiss', 'escalate', 'request_preservation_hold', 'note', 'release', 'reinstate'];
+
+/**
+ * Which actions to offer: exactly the events the state machine's table allows this role and claim
+ * (the same table the server enforces), and reinstatement only when this case's suspension is in force.
+ */
+export function offeredActions(status: CaseStatus, role: StaffRole, isHolder: boolean, accountSuspendedByCase: boolean): UiAction[] {
+  const events = new Set(allowedEvents(status, { role, isHolder }));
+  return UI_ACTION_ORDER.filter((a) => events.has(UI_ACTIONS[a].event) && (a !== 'reinstate' || accountSuspendedByCase));
+}
 
 export const CASE_SHORTCUTS = [
   { keys: ['n'], description: 'Claim and open the next case' },

@@ -8,10 +8,9 @@ import { useShortcuts } from '@/components/ui/use-shortcuts';
 import type { ActionResult } from '@/lib/auth/action';
 import type { StaffRole } from '@/lib/auth/roles';
 import type { TCaseActionFormInput } from '@/lib/cases/schema';
-import { allowedEvents } from '@/lib/cases/state-machine';
-import type { CaseStatus } from '@/lib/generated/prisma/enums';
+import type { CaseStatus } from '@/lib/cases/get-case-dto';
 import { ActionForm, checkPayload, type ActionPayload, type FormProblem } from './action-form';
-import { CASE_SHORTCUTS, UI_ACTION_ORDER, UI_ACTIONS, type UiAction } from './action-kinds';
+import { CASE_SHORTCUTS, offeredActions, UI_ACTIONS, type UiAction } from './action-kinds';
 
 type Change = { caseId: string; status: CaseStatus; version: number };
 
@@ -20,12 +19,6 @@ export type CaseActions = {
   release: (input: { caseId: string; expectedVersion: number; reasonCode?: string }) => Promise<ActionResult<Change>>;
   claimNext: ClaimNext;
 };
-
-/** Which actions to offer: the state machine's table for this role and claim, plus what makes sense now. */
-export function offeredActions(status: CaseStatus, role: StaffRole, isHolder: boolean, accountSuspendedByCase: boolean): UiAction[] {
-  const events = new Set(allowedEvents(status, { role, isHolder }));
-  return UI_ACTION_ORDER.filter((a) => events.has(UI_ACTIONS[a].event) && (a !== 'reinstate' || accountSuspendedByCase));
-}
 
 /**
  * The decisions a staff member can take on this case, as buttons that open one form at a time, with

@@ -1,6 +1,6 @@
 import { formatUtc } from '@/components/ui/format';
 import type { ApprovalDTO, TimelineEntryDTO } from '@/lib/cases/get-case-dto';
-import type { ActionType } from '@/lib/generated/prisma/enums';
+import type { ActionType } from '@/lib/cases/get-case-dto';
 import { Panel } from './panel';
 
 const ACTION_LABEL: Record<ActionType, string> = {

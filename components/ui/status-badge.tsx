@@ -1,4 +1,4 @@
-import type { CaseStatus, Severity } from '@/lib/generated/prisma/enums';
+import type { CaseStatus, Severity } from '@/lib/cases/get-case-dto';
 
 export const STATUS_LABEL: Record<CaseStatus, string> = {
   open: 'Open',
@@ -26,7 +26,7 @@ export function StatusBadge({ status }: { status: CaseStatus }) {
 }
 
 const SEVERITY_TONE: Record<Severity, string> = {
-  critical: 'bg-red-700 text-white dark:bg-red-500 dark:text-red-950',
+  critical: 'bg-red-700 text-white dark:bg-red-400 dark:text-red-950',
   high: 'bg-amber-200 text-amber-950 dark:bg-amber-400 dark:text-amber-950',
   standard: 'bg-slate-200 text-slate-800 dark:bg-slate-700 dark:text-slate-100',
 };

@@ -13,6 +13,9 @@ import type { PriorityParts } from '@/lib/queue/priority';
 
 /** What the case page shows, as plain data (lib/cases/get-case.ts builds it). No Prisma rows. */
 
+// The enum types components need, so they never import the generated client themselves.
+export type { ActionType, CaseStatus, Severity };
+
 export type StaffRef = { id: string; name: string };
 
 export type AccountDTO = {

@@ -52,7 +52,6 @@ export default async function CasePage({ params }: Props) {
       <div className="grid gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="space-y-4">
           <ActionsPanel
-            key={kase.version}
             caseId={kase.id}
             version={kase.version}
             status={kase.status}

@@ -1,0 +1,42 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { signInAs } from './auth';
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`axe, ${colorScheme}`, () => {
+    test.use({ colorScheme });
+
+    test('the queue, a case page with a form showing errors, and the shortcut help', async ({ page }) => {
+      await signInAs(page, 'supervisor');
+      await expect(page.getByRole('table')).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+
+      await page.getByRole('checkbox', { name: 'SLA breached' }).check();
+      await page.getByRole('button', { name: 'Apply' }).click();
+      await expect(page).toHaveURL(/breached=1/);
+      expect(await seriousViolations(page)).toEqual([]);
+
+      await page.goto('/console');
+      await page.locator('tr[data-case-id] a').first().click();
+      await page.waitForURL(/\/console\/cases\//);
+      await expect(page.getByRole('heading', { name: 'Why this priority' })).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+
+      await page.getByRole('button', { name: /^Add note/ }).click();
+      await page.getByRole('button', { name: /^Add note/ }).last().click();
+      await expect(page.getByRole('alert').filter({ hasText: 'Check the highlighted fields' })).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+
+      await page.getByRole('button', { name: /^Shortcuts/ }).click();
+      await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+  });
+}

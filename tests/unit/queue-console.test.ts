@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { offeredActions } from '@/components/case/action-kinds';
+import { buildPayload, checkPayload } from '@/components/case/action-form';
+import { formatDuration, slaState } from '@/components/ui/format';
+import { decodeCursor, encodeCursor, parseQueueQuery, queueHref, readSearchTerm } from '@/lib/queue/list-queue-params';
+
+describe('queue URL state', () => {
+  it('round-trips a keyset cursor and refuses a tampered one', () => {
+    const cursor = { priorityScore: 135, slaDueAt: new Date('2026-11-23T10:00:00.000Z'), id: '3f0c1d7e-8a4b-4c2d-9e1f-0a1b2c3d4e5f' };
+    expect(decodeCursor(encodeCursor(cursor))).toEqual(cursor);
+    expect(decodeCursor('bm90IGpzb24')).toBeNull();
+    expect(decodeCursor(Buffer.from(JSON.stringify([1, 'x', 'y'])).toString('base64url'))).toBeNull();
+    expect(decodeCursor(undefined)).toBeNull();
+  });
+
+  it('ignores unknown filter values instead of failing', () => {
+    expect(parseQueueQuery({ category: 'nonsense', status: 'closed', breached: '1', mine: 'no', q: '  @Someone  ' })).toEqual({
+      category: undefined,
+      status: undefined,
+      breached: true,
+      mine: false,
+      q: '@Someone',
+      cursor: undefined,
+    });
+    expect(queueHref({ category: 'grooming', breached: true, q: 'a b' }, 'CUR')).toBe('/console?category=grooming&breached=1&q=a+b&cursor=CUR');
+  });
+
+  it('reads a report reference in any case, anything else as an account', () => {
+    expect(readSearchTerm(' tc-7k4m-9qx2 ')).toEqual({ kind: 'reference', reference: 'TC-7K4M-9QX2' });
+    expect(readSearchTerm('@handle')).toEqual({ kind: 'account', text: '@handle' });
+    expect(readSearchTerm('   ')).toBeNull();
+  });
+});
+
+describe('SLA display', () => {
+  const now = new Date('2026-11-23T12:00:00Z');
+  it('says overdue in words when breached, and flags the last hour', () => {
+    expect(slaState(new Date('2026-11-23T09:45:00Z'), now)).toEqual({ breached: true, urgent: true, text: 'Overdue by 2h 15m' });
+    expect(slaState(new Date('2026-11-23T12:30:00Z'), now)).toEqual({ breached: false, urgent: true, text: '30m left' });
+    expect(slaState(new Date('2026-11-25T15:00:00Z'), now)).toEqual({ breached: false, urgent: false, text: '2d 3h left' });
+    expect(formatDuration(20_000)).toBe('under 1m');
+  });
+});
+
+describe('case actions offered', () => {
+  it('follows the state machine and the role', () => {
+    expect(offeredActions('in_review', 'moderator', true, false)).toEqual(['suspend', 'dismiss', 'escalate', 'request_preservation_hold', 'note', 'release']);
+    expect(offeredActions('in_review', 'moderator', false, false)).toEqual(['note']);
+    expect(offeredActions('in_review', 'supervisor', false, false)).toContain('suspend');
+    expect(offeredActions('escalated', 'moderator', false, false)).toEqual(['note']);
+    expect(offeredActions('escalated', 'supervisor', false, false)).toEqual(['suspend', 'dismiss', 'request_preservation_hold', 'note']);
+    expect(offeredActions('closed', 'moderator', false, true)).toEqual(['note']);
+    expect(offeredActions('closed', 'supervisor', false, true)).toEqual(['note', 'reinstate']);
+    expect(offeredActions('closed', 'supervisor', false, false)).toEqual(['note']);
+    expect(offeredActions('open', 'moderator', false, false)).toEqual(['note']);
+  });
+
+  it('builds the shared schema input from the form and checks it before sending', () => {
+    const form = new FormData();
+    form.set('reasonCode', 'grooming');
+    form.set('duration', 'permanent');
+    form.set('until', '2030-01-01');
+    const payload = buildPayload('suspend', form);
+    expect(payload).toEqual({ kind: 'take', input: { type: 'suspend', reasonCode: 'grooming', note: undefined, until: null } });
+    expect(checkPayload(payload)).toBeNull();
+
+    form.set('duration', 'until');
+    form.set('until', '2001-01-01');
+    expect(checkPayload(buildPayload('suspend', form))).toEqual({ until: ['The suspension must end in the future'] });
+    expect(checkPayload(buildPayload('dismiss', new FormData()))).toHaveProperty('reasonCode');
+    expect(checkPayload(buildPayload('note', new FormData()))).toHaveProperty('body');
+  });
+});
