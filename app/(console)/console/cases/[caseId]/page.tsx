@@ -7,10 +7,12 @@ import { CaseHeader } from '@/components/case/case-header';
 import { EarlierCases } from '@/components/case/earlier-cases';
 import { LeasePanel } from '@/components/case/lease-panel';
 import { PriorityExplainer } from '@/components/case/priority-explainer';
+import { ReferralRoutes } from '@/components/case/referral-routes';
 import { ReportsList } from '@/components/case/reports-list';
 import { Timeline } from '@/components/case/timeline';
 import { requirePageRole } from '@/lib/auth/guards';
 import { getCase } from '@/lib/cases/get-case';
+import { getReferralSummary } from '@/lib/referrals/get-referral-summary';
 import { claimNextCaseAction } from '../../actions';
 import { releaseCaseAction, renewLeaseAction, takeCaseAction } from './actions';
 
@@ -26,6 +28,7 @@ export default async function CasePage({ params }: Props) {
   if (!UUID.test(caseId)) notFound();
   const kase = await getCase({ caseId, viewer: staff });
   if (!kase) notFound();
+  const referrals = await getReferralSummary(kase.id);
 
   const now = new Date();
   const leaseLive = kase.status === 'in_review' && kase.leaseExpiresAt !== null && kase.leaseExpiresAt > now;
@@ -65,6 +68,7 @@ export default async function CasePage({ params }: Props) {
         <div className="space-y-4">
           <AccountPanel account={kase.account} />
           <PriorityExplainer parts={kase.priorityParts} score={kase.priorityScore} />
+          <ReferralRoutes caseId={kase.id} routes={referrals.routes} referrals={referrals.referrals} />
           <Timeline entries={kase.timeline} approvals={kase.approvals} />
           <EarlierCases cases={kase.earlierCases} />
         </div>
