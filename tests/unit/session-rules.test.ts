@@ -59,7 +59,7 @@ describe('two-factor policy', () => {
 describe('console navigation', () => {
   it('shows each role only the sections it may open', () => {
     expect(consoleLinksFor('moderator').map((l) => l.label)).toEqual(['Queue']);
-    expect(consoleLinksFor('supervisor').map((l) => l.label)).toEqual(['Queue', 'Approvals', 'Audit', 'Metrics']);
+    expect(consoleLinksFor('supervisor').map((l) => l.label)).toEqual(['Queue', 'Approvals', 'Holds', 'Audit', 'Metrics']);
     expect(consoleLinksFor('admin').map((l) => l.label)).toEqual(['Queue', 'Approvals', 'Holds', 'Audit', 'Metrics', 'Staff', 'Integrations']);
   });
 });
