@@ -23,9 +23,11 @@ type Row = { id: string; caseNumber: bigint; version: number; leaseExpiresAt: Da
  * own lists.
  */
 export async function claimNextCase({ actor, now = new Date() }: { actor: StaffPrincipal; now?: Date }): Promise<ClaimedCase | null> {
+  // Six round trips (BEGIN, lock, held claim, claim, audit, COMMIT): the claim's select, update and
+  // action row are one statement, since every moderator pressing "Next" waits on this. The lock is
+  // its own statement so that the held-claim query's snapshot starts after the lock is granted.
   return getPrisma().$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`claim:${actor.id}`}, 0))`;
-
     const [held] = await tx.$queryRaw<Row[]>`
       SELECT id::text AS "id", case_number AS "caseNumber", version, lease_expires_at AS "leaseExpiresAt",
              assignee_id::text AS "assigneeId"
@@ -35,50 +37,52 @@ export async function claimNextCase({ actor, now = new Date() }: { actor: StaffP
       LIMIT 1`;
     if (held) return toClaimed(held);
 
-    const [next] = await tx.$queryRaw<Row[]>`
-      SELECT id::text AS "id", case_number AS "caseNumber", version, lease_expires_at AS "leaseExpiresAt",
-             assignee_id::text AS "assigneeId"
-      FROM cases
-      WHERE closed_at IS NULL
-        AND (status = 'open' OR (status = 'in_review' AND lease_expires_at <= ${now}))
-      ORDER BY priority_score DESC, sla_due_at ASC, id
-      LIMIT 1
-      FOR UPDATE SKIP LOCKED`;
-    if (!next) return null;
-
     const leaseExpiresAt = new Date(now.getTime() + LEASE_MS);
-    const from = next.assigneeId ? 'in_review' : 'open';
-    const updated = await tx.case.update({
-      where: { id: next.id },
-      data: { assigneeId: actor.id, leaseExpiresAt, status: 'in_review', version: { increment: 1 } },
-      select: { version: true },
-    });
-    const action = await tx.caseAction.create({
-      data: {
-        caseId: next.id,
-        actorId: actor.id,
-        type: 'claim',
-        details: { leaseExpiresAt: leaseExpiresAt.toISOString(), previousAssigneeId: next.assigneeId },
-      },
-      select: { id: true },
-    });
+    const [claimed] = await tx.$queryRaw<(Row & { actionId: string; previousAssigneeId: string | null })[]>`
+      WITH next AS (
+        SELECT id, assignee_id FROM cases
+        WHERE closed_at IS NULL
+          AND (status = 'open' OR (status = 'in_review' AND lease_expires_at <= ${now}))
+        ORDER BY priority_score DESC, sla_due_at ASC, id
+        LIMIT 1
+        FOR UPDATE SKIP LOCKED
+      ), claimed AS (
+        UPDATE cases c SET assignee_id = ${actor.id}::uuid, lease_expires_at = ${leaseExpiresAt}, status = 'in_review',
+               version = c.version + 1, updated_at = ${now}
+        FROM next WHERE c.id = next.id
+        RETURNING c.id, c.case_number, c.version, next.assignee_id AS previous_assignee_id
+      ), action AS (
+        INSERT INTO case_actions (id, case_id, actor_id, type, details, created_at)
+        SELECT gen_random_uuid(), claimed.id, ${actor.id}::uuid, 'claim',
+               jsonb_build_object('leaseExpiresAt', ${leaseExpiresAt.toISOString()}::text,
+                                  'previousAssigneeId', claimed.previous_assignee_id::text),
+               ${now}
+        FROM claimed
+        RETURNING id, case_id
+      )
+      SELECT claimed.id::text AS "id", claimed.case_number AS "caseNumber", claimed.version,
+             ${leaseExpiresAt}::timestamptz AS "leaseExpiresAt", claimed.previous_assignee_id::text AS "assigneeId",
+             claimed.previous_assignee_id::text AS "previousAssigneeId", action.id::text AS "actionId"
+      FROM claimed JOIN action ON action.case_id = claimed.id`;
+    if (!claimed) return null;
+
     await writeAudit(
       tx,
       {
         event: 'case.claimed',
-        caseId: next.id,
+        caseId: claimed.id,
         payload: {
-          from,
+          from: claimed.previousAssigneeId ? 'in_review' : 'open',
           to: 'in_review',
-          version: updated.version,
-          actionId: action.id,
+          version: claimed.version,
+          actionId: claimed.actionId,
           leaseExpiresAt: leaseExpiresAt.toISOString(),
-          previousAssigneeId: next.assigneeId,
+          previousAssigneeId: claimed.previousAssigneeId,
         },
       },
-      staffAudit(actor, next.id),
+      staffAudit(actor, claimed.id),
     );
-    return toClaimed({ ...next, version: updated.version, leaseExpiresAt });
+    return toClaimed({ ...claimed, leaseExpiresAt });
   });
 }
 
