@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { requireRole } from '@/lib/auth/guards';
-import { AppError } from '@/lib/errors';
 import { errorResponse, newRequestId } from '@/lib/http/respond';
+import { assertSameOrigin } from '@/lib/http/same-origin';
 import { exportReferral } from '@/lib/referrals/export-referral';
 import { FileExportSubmitter } from '@/lib/referrals/submitters';
 
@@ -14,8 +14,7 @@ export const dynamic = 'force-dynamic';
 export async function POST(request: Request, { params }: { params: Promise<{ referralId: string }> }): Promise<Response> {
   const requestId = newRequestId();
   try {
-    const origin = request.headers.get('origin');
-    if (origin && origin !== new URL(request.url).origin) throw new AppError('forbidden', 'Cross-site request refused.');
+    assertSameOrigin(request);
     const staff = await requireRole('moderator');
     const referralId = z.uuid().parse((await params).referralId);
     const packet = await exportReferral({ referralId, actor: staff });
