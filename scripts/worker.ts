@@ -4,6 +4,7 @@
 // (webhook delivery on graphile-worker). Started by `npm start` beside the server.
 import { sealAuditLog } from '@/lib/audit/seal';
 import { getConfig } from '@/lib/config';
+import { recordConfigurationChange } from '@/lib/config/record-config-change';
 import { getPrisma } from '@/lib/db';
 import { startDecisionDelivery, type DecisionDelivery } from '@/lib/platform/delivery-runner';
 import { endExpiredSuspensions } from '@/lib/cases/end-expired-suspensions';
@@ -13,6 +14,10 @@ import { purgeExpiredContacts } from '@/lib/retention/purge-contacts';
 
 const config = getConfig(); // refuse to run on an invalid configuration
 const prisma = getPrisma();
+// Configuration changes are audited: the environment at this start against the last one recorded.
+await recordConfigurationChange(prisma, config).catch((error: unknown) => {
+  console.error('[worker] could not record the configuration:', error instanceof Error ? error.message : error);
+});
 
 // Without a webhook URL nothing is attempted: decisions stay pending for GET /api/v1/decisions.
 let delivery: DecisionDelivery | undefined;

@@ -43,4 +43,18 @@ export const oversightEvents = [
       retentionDays: z.number().int().positive(),
     }),
   }),
+  // The deployment's configuration differs from the last one recorded (secrets as fingerprints only).
+  z.object({
+    event: z.literal('config.changed'),
+    payload: z.object({
+      snapshot: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+      changes: z.array(
+        z.object({
+          key: z.string(),
+          from: z.union([z.string(), z.number(), z.boolean(), z.null()]),
+          to: z.union([z.string(), z.number(), z.boolean(), z.null()]),
+        }),
+      ),
+    }),
+  }),
 ] as const;

@@ -2,9 +2,10 @@
 
 import { staffAction } from '@/lib/auth/action';
 import type { ReasonCodeOf } from '@/lib/cases/reason-codes';
+import { reassignCase } from '@/lib/cases/reassign-case';
 import { releaseCase } from '@/lib/cases/release-case';
 import { renewLease } from '@/lib/cases/renew-lease';
-import { ZReleaseCaseInput, ZRenewLeaseInput, ZTakeActionInput } from '@/lib/cases/schema';
+import { ZReassignCaseInput, ZReleaseCaseInput, ZRenewLeaseInput, ZTakeActionInput } from '@/lib/cases/schema';
 import { takeAction } from '@/lib/cases/take-action';
 
 // Every export here is a public endpoint: each is wrapped (schema, role, error mapping), and the
@@ -23,3 +24,15 @@ export const releaseCaseAction = staffAction('moderator', ZReleaseCaseInput, asy
   // The schema checks the code against the release list; its inferred type is wider than that.
   releaseCase({ caseId, actor: staff, expectedVersion, reasonCode: (reasonCode ?? null) as ReasonCodeOf<'release'> | null }),
 );
+
+export const reassignCaseAction = staffAction('supervisor', ZReassignCaseInput, async ({ caseId, assigneeId, expectedVersion, reasonCode, note }, staff) => {
+  const { version } = await reassignCase({
+    caseId,
+    actor: staff,
+    assigneeId,
+    expectedVersion,
+    reasonCode: reasonCode as ReasonCodeOf<'reassign'>,
+    note: note ?? null,
+  });
+  return { version };
+});

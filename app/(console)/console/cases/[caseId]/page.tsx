@@ -7,14 +7,18 @@ import { CaseHeader } from '@/components/case/case-header';
 import { EarlierCases } from '@/components/case/earlier-cases';
 import { LeasePanel } from '@/components/case/lease-panel';
 import { PriorityExplainer } from '@/components/case/priority-explainer';
+import { ReassignForm, type ReassignAction } from '@/components/case/reassign-form';
 import { ReferralRoutes } from '@/components/case/referral-routes';
 import { ReportsList } from '@/components/case/reports-list';
 import { Timeline } from '@/components/case/timeline';
 import { requirePageRole } from '@/lib/auth/guards';
+import { roleAtLeast } from '@/lib/auth/roles';
+import { REASON_CODES } from '@/lib/cases/reason-codes';
+import { listAssignableStaff } from '@/lib/staff/list-assignable-staff';
 import { getCase } from '@/lib/cases/get-case';
 import { getReferralSummary } from '@/lib/referrals/get-referral-summary';
 import { claimNextCaseAction } from '../../actions';
-import { releaseCaseAction, renewLeaseAction, takeCaseAction } from './actions';
+import { reassignCaseAction, releaseCaseAction, renewLeaseAction, takeCaseAction } from './actions';
 
 export const metadata: Metadata = { title: 'Case' };
 
@@ -29,6 +33,8 @@ export default async function CasePage({ params }: Props) {
   const kase = await getCase({ caseId, viewer: staff });
   if (!kase) notFound();
   const referrals = await getReferralSummary(kase.id);
+  const canReassign = roleAtLeast(staff.role, 'supervisor') && kase.status !== 'closed';
+  const assignable = canReassign ? await listAssignableStaff() : [];
 
   const now = new Date();
   const leaseLive = kase.status === 'in_review' && kase.leaseExpiresAt !== null && kase.leaseExpiresAt > now;
@@ -63,6 +69,16 @@ export default async function CasePage({ params }: Props) {
             accountSuspendedByCase={kase.resolution === 'suspended' && kase.account.enforcement === 'suspended'}
             actions={{ take: takeCaseAction, release: releaseCaseAction, claimNext: claimNextCaseAction }}
           />
+          {canReassign ? (
+            <ReassignForm
+              caseId={kase.id}
+              version={kase.version}
+              staff={assignable}
+              reasons={REASON_CODES.reassign.map(({ code, label }) => ({ code, label }))}
+              // The action's schema checks the reason code; the form only knows it as a string.
+              reassign={reassignCaseAction as ReassignAction}
+            />
+          ) : null}
           <ReportsList reports={kase.reports} total={kase.reportCount} truncated={kase.reportsTruncated} showsContacts={kase.showsContacts} />
         </div>
         <div className="space-y-4">
