@@ -85,7 +85,7 @@ export function ReassignForm({
           Note (optional)
         </label>
         <textarea id={`${id}-note`} name="note" rows={2} maxLength={5000} className="w-full rounded-md border border-slate-400 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-950" />
-        <button type="submit" disabled={pending} className="rounded-md bg-blue-800 px-3 py-1.5 font-medium text-white hover:bg-blue-900 disabled:opacity-60 dark:bg-sky-600">
+        <button type="submit" disabled={pending} className="rounded-md bg-blue-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-blue-800 disabled:opacity-60 dark:bg-sky-400 dark:text-slate-950 dark:hover:bg-sky-300">
           {pending ? 'Reassigning…' : 'Reassign'}
         </button>
         <p role="status" className={message?.ok ? 'text-green-800 dark:text-green-300' : 'text-red-800 dark:text-red-300'}>
