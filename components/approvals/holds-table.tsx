@@ -1,19 +1,9 @@
 import Link from 'next/link';
 import { formatUtc } from '@/components/ui/format';
 import type { HoldExpiry } from '@/lib/retention/hold-expiry';
+import type { PreservationHoldDTO } from '@/lib/retention/list-preservation-holds';
 
-export type HoldRow = {
-  id: string;
-  caseId: string;
-  caseNumber: string;
-  accountLabel: string;
-  startsAt: Date;
-  expiresAt: Date;
-  requestedBy: string;
-  approvedBy: string | null;
-  reasonCode: string;
-  expiry: HoldExpiry;
-};
+export type HoldRow = PreservationHoldDTO;
 
 const TONE: Record<HoldExpiry['state'], string> = {
   active: '',

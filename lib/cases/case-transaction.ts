@@ -111,15 +111,18 @@ export function requireActorRole(actor: StaffPrincipal, role: StaffRole): void {
   if (!roleAtLeast(actor.role, role)) throw new AppError('forbidden', `This needs the ${role} role.`);
 }
 
-/** The case update that closes it with a resolution and gives up the claim. */
-export function closeCase(kase: LockedCase, resolution: CaseResolution, now: Date) {
+/** The case update that moves it to `to` (still open) for someone else, giving up the claim. */
+export function handOffCase(kase: LockedCase, to: CaseStatus, now: Date) {
   return {
-    status: 'closed',
-    resolution,
-    closedAt: now,
+    status: to,
     assigneeId: null,
     leaseExpiresAt: null,
     firstActionAt: kase.firstActionAt ?? now,
     version: { increment: 1 },
   } satisfies Prisma.CaseUncheckedUpdateInput;
+}
+
+/** The case update that closes it with a resolution and gives up the claim. */
+export function closeCase(kase: LockedCase, resolution: CaseResolution, now: Date) {
+  return { ...handOffCase(kase, 'closed', now), resolution, closedAt: now } satisfies Prisma.CaseUncheckedUpdateInput;
 }

@@ -2,7 +2,7 @@ import 'server-only';
 import { writeAudit } from '@/lib/audit/write-audit';
 import type { StaffPrincipal } from '@/lib/auth/roles';
 import { enqueueDecision } from '@/lib/platform/outbox';
-import { decisionMessage, staffAudit, withCaseChange } from './case-transaction';
+import { decisionMessage, handOffCase, staffAudit, withCaseChange } from './case-transaction';
 import type { TEscalateInput } from './schema';
 import type { ActionResultSummary } from './types';
 
@@ -36,13 +36,7 @@ export async function escalateCase({
     });
     const updated = await tx.case.update({
       where: { id: caseId },
-      data: {
-        status: to,
-        assigneeId: null,
-        leaseExpiresAt: null,
-        firstActionAt: kase.firstActionAt ?? now,
-        version: { increment: 1 },
-      },
+      data: handOffCase(kase, to, now),
       select: { version: true },
     });
     await writeAudit(

@@ -1,7 +1,7 @@
 import 'server-only';
 import { writeAudit } from '@/lib/audit/write-audit';
 import type { StaffPrincipal } from '@/lib/auth/roles';
-import { staffAudit, withCaseChange } from './case-transaction';
+import { handOffCase, staffAudit, withCaseChange } from './case-transaction';
 import type { TRequestPreservationHoldInput } from './schema';
 import type { ActionResultSummary } from './types';
 
@@ -51,13 +51,7 @@ export async function requestPreservationHold({
       });
       const updated = await tx.case.update({
         where: { id: caseId },
-        data: {
-          status: to,
-          assigneeId: null,
-          leaseExpiresAt: null,
-          firstActionAt: kase.firstActionAt ?? now,
-          version: { increment: 1 },
-        },
+        data: handOffCase(kase, to, now),
         select: { version: true },
       });
       await writeAudit(
