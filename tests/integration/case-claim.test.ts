@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ZAuditEvent } from '@/lib/audit/events';
 import type { StaffPrincipal } from '@/lib/auth/roles';
 import { reassignCase } from '@/lib/cases/reassign-case';
 import { releaseCase } from '@/lib/cases/release-case';
@@ -45,6 +46,36 @@ describe('claiming the next case', () => {
     }
     expect(await prisma.caseAction.count({ where: { type: 'claim', actorId: { in: team.map((m) => m.id) } } })).toBe(16);
     expect(await prisma.auditEntry.count({ where: { event: 'case.claimed', actorId: { in: team.map((m) => m.id) } } })).toBe(16);
+  });
+
+  it('records the claim as one action row and one case.claimed entry that match the event schema', async () => {
+    await emptyQueue();
+    const { caseId } = await reportAccount();
+    const [actor] = await moderators(1);
+    const before = await caseVersion(caseId);
+
+    const claim = await claimNextCase({ actor: actor! });
+
+    expect(claim).toMatchObject({ caseId, version: before + 1 });
+    const action = await prisma.caseAction.findFirstOrThrow({ where: { caseId, type: 'claim' } });
+    expect(action.actorId).toBe(actor!.id);
+    expect(action.details).toEqual({ leaseExpiresAt: claim!.leaseExpiresAt.toISOString(), previousAssigneeId: null });
+    const entry = await prisma.auditEntry.findFirstOrThrow({ where: { caseId, event: 'case.claimed' } });
+    expect({ actorType: entry.actorType, actorId: entry.actorId, entityType: entry.entityType, entityId: entry.entityId }).toEqual({
+      actorType: 'staff',
+      actorId: actor!.id,
+      entityType: 'case',
+      entityId: caseId,
+    });
+    const parsed = ZAuditEvent.parse({ event: entry.event, caseId, payload: entry.payload });
+    expect(parsed.payload).toEqual({
+      from: 'open',
+      to: 'in_review',
+      version: before + 1,
+      actionId: action.id,
+      leaseExpiresAt: claim!.leaseExpiresAt.toISOString(),
+      previousAssigneeId: null,
+    });
   });
 
   it('shares fewer cases than moderators without duplicates, and returns null to the rest', async () => {
