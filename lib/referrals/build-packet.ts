@@ -8,7 +8,7 @@ import { describeFiles, packPacket, sha256Hex, type PacketFile } from './packet-
 import { renderSummaryHtml } from './render-summary-html';
 import { renderSummaryPdf } from './render-summary-pdf';
 import type { Hotline, ReferralOrg, ReferralSource } from './types';
-import { assertValidNcmecXml } from './validate-ncmec-xml';
+import { assertValidNcmecXml, prepareNcmecValidator } from './validate-ncmec-xml';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
@@ -21,6 +21,7 @@ export function buildPayloadText(source: ReferralSource, org: ReferralOrg, hotli
 
 /** The payload, checked: the NCMEC report against NCMEC's XSD, the NCA document by its zod schema. */
 export async function buildPayload(source: ReferralSource, org: ReferralOrg, hotline: Hotline, now: Date, xsdFile: string) {
+  if (hotline === 'ncmec') prepareNcmecValidator(xsdFile);
   const payload = buildPayloadText(source, org, hotline, now);
   if (hotline === 'ncmec') await assertValidNcmecXml(payload.text, xsdFile);
   return payload;
@@ -48,8 +49,11 @@ export async function buildPacket(
   options: { now: Date; privateKey: KeyObject; xsdFile: string },
 ): Promise<BuiltPacket> {
   const { now } = options;
+  // The first NCMEC build in a process loads libxml2 and compiles the XSD: start that before building the XML.
+  if (meta.hotline === 'ncmec') prepareNcmecValidator(options.xsdFile);
   const payload = buildPayloadText(source, org, meta.hotline, now);
-  // The XSD check runs in xmllint's worker thread while the summaries render here; awaited before packing.
+  // Every NCMEC document is checked against the XSD (in-process, with the schema compiled once per
+  // process); the check must succeed before anything is packed.
   const validated = meta.hotline === 'ncmec' ? assertValidNcmecXml(payload.text, options.xsdFile) : Promise.resolve();
   validated.catch(() => undefined);
   const summary = buildSummary(source, org, { ...meta, createdBy: meta.createdBy.name, approvedBy: meta.approvedBy.name }, now);

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { validateXML } from 'xmllint-wasm';
+import type { ErrorDetail, XmlDocument, XsdValidator } from 'libxml2-wasm';
 
 export const DEFAULT_NCMEC_XSD_PATH = '../shared/ncmec/cyber_tipline.xsd';
 
@@ -35,20 +35,73 @@ export function loadNcmecXsd(file: string): Promise<string> {
   return loaded;
 }
 
+/**
+ * libxml2 (compiled to WebAssembly, in-process) is loaded on first use, and the schema is compiled
+ * once per file and kept for the life of the process: compiling NCMEC's 149 KB XSD costs about as
+ * much as validating a 10,000-report document. Loaded with import() because the module initialises
+ * its WebAssembly with a top-level await.
+ */
+const libxml2 = () => import('libxml2-wasm');
+/** Documents go in as UTF-8 bytes: TextEncoder is native, libxml2-wasm's own string copy is a JS loop. */
+const utf8 = new TextEncoder();
+const validators = new Map<string, Promise<XsdValidator>>();
+
+async function compileNcmecSchema(file: string): Promise<XsdValidator> {
+  const [xsd, { XmlDocument, XsdValidator }] = await Promise.all([loadNcmecXsd(file), libxml2()]);
+  // The parsed schema document stays alive with the validator: libxml2's compiled schema points into it.
+  let schemaDoc: XmlDocument | undefined;
+  try {
+    schemaDoc = XmlDocument.fromBuffer(utf8.encode(xsd), { url: path.basename(file) });
+    return XsdValidator.fromDoc(schemaDoc);
+  } catch (error) {
+    schemaDoc?.dispose();
+    throw new Error(`NCMEC's CyberTipline schema at ${file} could not be compiled: ${error instanceof Error ? error.message.trim() : String(error)}`);
+  }
+}
+
+function ncmecValidator(file: string): Promise<XsdValidator> {
+  let compiled = validators.get(file);
+  if (!compiled) {
+    compiled = compileNcmecSchema(file);
+    compiled.catch(() => validators.delete(file));
+    validators.set(file, compiled);
+  }
+  return compiled;
+}
+
+/**
+ * Starts loading libxml2 and compiling the schema without waiting (a no-op once done), so that a
+ * first build in a process can overlap it with building the document. Failures surface when
+ * validateNcmecXml is called.
+ */
+export function prepareNcmecValidator(xsdFile: string): void {
+  void ncmecValidator(xsdFile).catch(() => undefined);
+}
+
 export type XsdResult = { valid: true } | { valid: false; errors: string[] };
 
-/** Validates a `<report>` document against NCMEC's XSD (xmllint compiled to WebAssembly). */
+/** libxml2's diagnostics in xmllint's form: `report.xml:LINE: message`. */
+const describe = (details: readonly ErrorDetail[]) => details.map((d) => `report.xml:${d.line}: ${d.message.trim()}`);
+
+/**
+ * Validates a `<report>` document against NCMEC's XSD (libxml2 compiled to WebAssembly). A document
+ * that is not well-formed XML is reported as invalid, with the parser's errors.
+ */
 export async function validateNcmecXml(xml: string, xsdFile: string): Promise<XsdResult> {
-  const xsd = await loadNcmecXsd(xsdFile);
-  // Memory grows with the document (a 10,000-report case is a few MB); 64 KiB pages.
-  const pages = Math.min(65536, 256 + Math.ceil((xml.length * 8) / 65536));
-  const result = await validateXML({
-    xml: [{ fileName: 'report.xml', contents: xml }],
-    schema: [{ fileName: 'cyber_tipline.xsd', contents: xsd }],
-    maxMemoryPages: pages,
-  });
-  if (result.valid) return { valid: true };
-  return { valid: false, errors: result.errors.map((e) => e.rawMessage.trim()) };
+  const validator = await ncmecValidator(xsdFile);
+  const { XmlDocument, XmlLibError } = await libxml2();
+  let doc: XmlDocument | undefined;
+  try {
+    doc = XmlDocument.fromBuffer(utf8.encode(xml), { url: 'report.xml' });
+    validator.validate(doc);
+    return { valid: true };
+  } catch (error) {
+    // XmlParseError (not well-formed) and XmlValidateError (against the schema) carry libxml2's details.
+    if (error instanceof XmlLibError) return { valid: false, errors: describe(error.details) };
+    throw error;
+  } finally {
+    doc?.dispose();
+  }
 }
 
 /** Throws when the document does not validate; every export goes through here. */

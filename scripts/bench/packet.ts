@@ -1,8 +1,9 @@
 /**
  * npm run bench:packet — builds a signed NCMEC packet (XML validated against NCMEC's XSD, NCA-style
- * summary HTML + PDF, ZIP, manifest, signature) for a case with 10,000 reports and prints the time.
- * Target: under 1 s. No database: the builders are pure; the loader's query is measured separately
- * by the integration tests. Set NCMEC_XSD_PATH if the schema is not at ../shared/ncmec/.
+ * summary HTML + PDF, ZIP, manifest, signature) for a case with 10,000 reports and prints the time
+ * of one full build per hotline after a warm-up (whose time is printed too). Target: under 1 s.
+ * No database: the builders are pure; the loader's query is measured separately by the integration
+ * tests. Set NCMEC_XSD_PATH if the schema is not at ../shared/ncmec/.
  */
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
@@ -22,7 +23,12 @@ async function main() {
   const build = (hotline: 'ncmec' | 'uk_nca') =>
     buildPacket(source, TEST_ORG, { packetId: randomUUID(), referralId: randomUUID(), hotline, version: 1, createdBy: staff, approvedBy: staff }, { now: new Date(), privateKey, xsdFile });
 
-  await build('ncmec'); // warm-up: loads the schema and the WebAssembly validator once per process
+  // Warm-up, timed and printed: the first NCMEC build in a process also loads libxml2 (WebAssembly)
+  // and compiles NCMEC's XSD, which are then kept for the life of the process (a server pays this once,
+  // usually at the first preview). It is shown but not held to the target; the timed builds below are.
+  const coldStarted = performance.now();
+  await build('ncmec');
+  const coldMs = performance.now() - coldStarted;
   const results: string[] = [];
   let worst = 0;
   for (const hotline of ['ncmec', 'uk_nca'] as const) {
@@ -34,6 +40,7 @@ async function main() {
     if (!verified.ok) throw new Error(`bench packet failed verification: ${verified.reason}`);
     results.push(`${hotline.padEnd(6)} ${REPORTS} reports: ${ms.toFixed(0)} ms, ${(packet.zip.byteLength / 1024).toFixed(0)} KiB (${packet.manifest.files.map((f) => `${f.path} ${(f.size / 1024).toFixed(0)} KiB`).join(', ')})`);
   }
+  console.log(`cold   first NCMEC build in the process (loads libxml2, compiles the XSD): ${coldMs.toFixed(0)} ms (not held to the target)`);
   for (const line of results) console.log(line);
   console.log(worst < TARGET_MS ? `OK: under ${TARGET_MS} ms` : `SLOW: ${worst.toFixed(0)} ms exceeds the ${TARGET_MS} ms target`);
   if (worst >= TARGET_MS) process.exitCode = 1;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildNcmecXml, ncmecIncidentType } from '@/lib/referrals/build-ncmec-xml';
 import type { ReferralSource } from '@/lib/referrals/types';
-import { loadNcmecXsd, NcmecSchemaMissingError, resolveXsdPath, validateNcmecXml } from '@/lib/referrals/validate-ncmec-xml';
+import { assertValidNcmecXml, loadNcmecXsd, NcmecSchemaMissingError, resolveXsdPath, validateNcmecXml } from '@/lib/referrals/validate-ncmec-xml';
 import { referralReport, referralSource, TEST_ORG } from '../factories/referrals';
 
 // NCMEC's schema, read from where the project expects it (never copied into the repo).
@@ -107,6 +107,16 @@ describe('NCMEC CyberTipline XML', () => {
     const xml = buildNcmecXml(referralSource(), TEST_ORG, NOW).replace(/(<espIdentifier>[^<]*<\/espIdentifier>)\s*(<espService>[^<]*<\/espService>)\s*(<screenName>[^<]*<\/screenName>)/, '$3$1$2');
     const result = await validateNcmecXml(xml, XSD);
     expect(result.valid).toBe(false);
+  });
+
+  it('names the line and the rule when a document fails, and refuses one that is not XML', async () => {
+    const xml = buildNcmecXml(referralSource(), TEST_ORG, NOW).replace('<incidentType>', '<bogus/><incidentType>');
+    const line = xml.split('\n').findIndex((l) => l.includes('<bogus/>')) + 1;
+    await expect(assertValidNcmecXml(xml, XSD)).rejects.toThrow(`The CyberTipline report does not validate against NCMEC's schema:\nreport.xml:${line}: Element 'bogus': This element is not expected.`);
+    const broken = await validateNcmecXml('<report><incidentSummary></report>', XSD);
+    expect(broken.valid).toBe(false);
+    // The compiled schema is kept between calls: a valid document still validates after failures.
+    await expectValid(referralSource());
   });
 
   it('says how to obtain the schema when it is missing', async () => {
