@@ -8,6 +8,7 @@
 import cluster from 'node:cluster';
 import { createServer } from 'node:http';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import next from 'next';
 import { RateLimiterClusterMaster } from 'rate-limiter-flexible';
 
@@ -35,14 +36,34 @@ function clientAddress(forwardedFor, socketAddress) {
   return socketAddress ?? 'unknown';
 }
 
+/**
+ * The intake API's fast path, bundled beside the Next build by scripts/lib/build-intake-handler.ts:
+ * POST /api/v1/reports is answered by the same handler as the Next route, without Next's pipeline.
+ * @returns {Promise<{ isIntakeRequest: (req: import('node:http').IncomingMessage) => boolean,
+ *   handleIntakeRequest: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => Promise<void> }>}
+ */
+async function loadIntakeHandler() {
+  const file = path.join(root, process.env.NEXT_DIST_DIR || '.next', 'tc-intake-handler.mjs');
+  return import(pathToFileURL(file).href);
+}
+
 async function serve() {
   const app = next({ dev: false, dir: root, hostname, port });
   await app.prepare();
   const handle = app.getRequestHandler();
+  const intake = await loadIntakeHandler();
 
   const server = createServer((req, res) => {
     req.headers[CLIENT_IP_HEADER] = clientAddress(req.headers['x-forwarded-for'], req.socket.remoteAddress);
     if (!trustProxy) delete req.headers['x-forwarded-for'];
+    if (intake.isIntakeRequest(req)) {
+      intake.handleIntakeRequest(req, res).catch((error) => {
+        console.error('intake fast path failed', error);
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+        res.end('{"error":"internal_error","message":"Something went wrong on our side."}');
+      });
+      return;
+    }
     void handle(req, res);
   });
   server.keepAliveTimeout = 65_000;

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { ConfigError, parseConfig } from '../lib/config/schema';
 import { getSigningKey, resolveKeyPath } from '../lib/referrals/signing-key';
 import { applyMigrations } from '../prisma/tooling/migrations';
+import { buildIntakeHandler } from './lib/build-intake-handler';
 import { buildIsFresh, markBuildFresh, sourceFingerprint } from './lib/build-freshness';
 import { loadOrCreateDemoSecrets } from './lib/demo-secrets';
 import { startEmbeddedPostgres, throwawayDir, type RunningPostgres } from './lib/embedded-postgres';
@@ -109,6 +110,7 @@ async function main() {
     console.log('Building the production bundle (first start or changed sources)…');
     const fingerprint = sourceFingerprint(root);
     await run(bin('next'), ['build'], env);
+    await buildIntakeHandler(root, env);
     markBuildFresh(root, fingerprint);
   }
 

@@ -1,10 +1,11 @@
 import 'server-only';
 import { getConfig } from '@/lib/config';
 import { getPrisma } from '@/lib/db';
-import { uniqueViolation } from '@/lib/db-errors';
+import { refusedByDatabase, uniqueViolation } from '@/lib/db-errors';
 import { AppError } from '@/lib/errors';
 import { intakeParams, requestHashOf, type IntakeSource } from './intake-params';
-import { acceptReportStatement, type AcceptedRow } from './intake-sql';
+import { createIntakeBatcher } from './intake-batcher';
+import { acceptReportsStatement, acceptReportStatement, rowsInInputOrder, type AcceptedBatchRow, type AcceptedRow, type IntakeParams } from './intake-sql';
 import { normaliseAccount } from './normalise';
 import { parseConfiguredProfileUrl, slaTargets } from './platform';
 import type { TReport } from './schema';
@@ -18,10 +19,33 @@ function idempotencyKeyOf(source: IntakeSource, key: string | null | undefined):
   return source.apiClientId ? `api:${source.apiClientId}:${key}` : `src:${source.sourceHash}:${key}`;
 }
 
+async function acceptOne(params: IntakeParams): Promise<AcceptedRow> {
+  const { text, values } = acceptReportStatement(params);
+  const [row] = await getPrisma().$queryRawUnsafe<AcceptedRow[]>(text, ...values);
+  if (!row) throw new Error('tc_accept_report returned no row');
+  return row;
+}
+
+async function acceptMany(batch: IntakeParams[]): Promise<AcceptedRow[]> {
+  const { text, values } = acceptReportsStatement(batch);
+  return rowsInInputOrder(await getPrisma().$queryRawUnsafe<AcceptedBatchRow[]>(text, ...values), batch.length);
+}
+
 /**
- * Accepts one validated report in one database round trip (tc_accept_report): joins the open case
- * of its account or opens one, counts distinct reporters, stores the report and writes its audit
- * entry, all in one transaction. Race-free: the upserts rely on the unique keys (one account per
+ * One batcher per process. Four transactions in flight keep both database cores busy while leaving
+ * connections in the pool for the console; 64 reports (~200 KiB of JSON at most) bound a batch.
+ */
+const globalForIntake = globalThis as unknown as { tcIntakeBatcher?: ReturnType<typeof createIntakeBatcher> };
+function intakeBatcher() {
+  globalForIntake.tcIntakeBatcher ??= createIntakeBatcher({ acceptOne, acceptMany, rolledBack: refusedByDatabase, maxInFlight: 4, maxBatch: 64 });
+  return globalForIntake.tcIntakeBatcher;
+}
+
+/**
+ * Accepts one validated report in one database round trip (tc_accept_report, or tc_accept_reports
+ * together with the reports that arrived meanwhile; see intake-batcher.ts): joins the open case of
+ * its account or opens one, counts distinct reporters, stores the report and writes its audit entry,
+ * all in one transaction. Race-free: the upserts rely on the unique keys (one account per
  * platform key, one open case per account), and the rows stay locked until commit, so concurrent
  * reports about one account apply one at a time. Once this returns, the report is committed.
  */
@@ -45,7 +69,6 @@ export async function acceptReport(
   }
   await options.admit?.();
 
-  const prisma = getPrisma();
   for (let attempt = 0; ; attempt++) {
     const params = intakeParams(report, source, account, {
       requestHash,
@@ -53,10 +76,9 @@ export async function acceptReport(
       platform: getConfig().PLATFORM_SLUG,
       slaTargets: slaTargets(),
     });
-    const { text, values } = acceptReportStatement(params);
     try {
-      const [row] = await prisma.$queryRawUnsafe<AcceptedRow[]>(text, ...values);
-      return { reference: params.reference, status: 'received', replayed: false, caseId: row?.case_id };
+      const row = await intakeBatcher().accept(params);
+      return { reference: params.reference, status: 'received', replayed: false, caseId: row.case_id };
     } catch (error) {
       const target = uniqueViolation(error)?.constraint;
       if (target?.includes('idempotency') && idempotencyKey) {

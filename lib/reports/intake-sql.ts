@@ -47,3 +47,19 @@ export function acceptReportStatement(params: IntakeParams): Statement {
     params: JSON.stringify(params),
   });
 }
+
+export type AcceptedBatchRow = AcceptedRow & { ord: number };
+
+/** Several reports in one transaction (tc_accept_reports); `ord` is each report's 1-based position. */
+export function acceptReportsStatement(batch: IntakeParams[]): Statement {
+  return statement('SELECT ord, case_id::text, new_case FROM tc_accept_reports($batch::jsonb)', {
+    batch: JSON.stringify(batch),
+  });
+}
+
+/** The batch's rows in input order (the function applies them in account order). */
+export function rowsInInputOrder(rows: AcceptedBatchRow[], count: number): AcceptedRow[] {
+  const ordered: AcceptedRow[] = new Array(count);
+  for (const { ord, case_id, new_case } of rows) ordered[ord - 1] = { case_id, new_case };
+  return ordered;
+}

@@ -9,7 +9,10 @@ import { AppError } from '@/lib/errors';
  * processes, the cluster primary's, so a limit is one limit for the whole server. (Several servers
  * would swap in rate-limiter-flexible's Postgres or Redis store.)
  */
-const limiters = new Map<string, RateLimiterAbstract>();
+// On globalThis: the intake fast path (lib/reports/intake-node-handler.ts) is bundled apart from Next's
+// server code but runs in the same process, and a source's limit must be one limit across both.
+const globalForLimits = globalThis as unknown as { tcRateLimiters?: Map<string, RateLimiterAbstract> };
+const limiters = (globalForLimits.tcRateLimiters ??= new Map<string, RateLimiterAbstract>());
 
 function limiter(name: string, perMinute: number): RateLimiterAbstract {
   const id = `${name}:${perMinute}`;

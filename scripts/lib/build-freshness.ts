@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { INTAKE_HANDLER_FILE } from './build-intake-handler';
 
 const INPUTS = ['app', 'components', 'lib', 'public', 'next.config.js', 'postcss.config.mjs', 'package-lock.json', 'tsconfig.json'];
 const SKIP = new Set(['node_modules', 'generated']);
@@ -30,7 +31,12 @@ const stampFile = (root: string) => path.join(distDir(root), 'tc-source-fingerpr
 
 export function buildIsFresh(root: string): boolean {
   const stamp = stampFile(root);
-  return existsSync(path.join(distDir(root), 'BUILD_ID')) && existsSync(stamp) && readFileSync(stamp, 'utf8') === sourceFingerprint(root);
+  return (
+    existsSync(path.join(distDir(root), 'BUILD_ID')) &&
+    existsSync(path.join(distDir(root), INTAKE_HANDLER_FILE)) &&
+    existsSync(stamp) &&
+    readFileSync(stamp, 'utf8') === sourceFingerprint(root)
+  );
 }
 
 export function markBuildFresh(root: string, fingerprint: string): void {

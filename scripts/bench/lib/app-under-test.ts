@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { applyMigrations } from '../../../prisma/tooling/migrations';
+import { buildIntakeHandler } from '../../lib/build-intake-handler';
 import { buildIsFresh, markBuildFresh, sourceFingerprint } from '../../lib/build-freshness';
 import { startEmbeddedPostgres, throwawayDir, type RunningPostgres } from '../../lib/embedded-postgres';
 
@@ -41,6 +42,7 @@ export async function ensureBuild(env: NodeJS.ProcessEnv): Promise<void> {
     const child = spawn(bin('next'), ['build'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
     child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`next build exited with ${code}`))));
   });
+  await buildIntakeHandler(root, env);
   markBuildFresh(root, fingerprint);
 }
 

@@ -1,0 +1,34 @@
+import 'server-only';
+import { readJsonBody } from '@/lib/http/read-json';
+import { errorResponse, json, newRequestId } from '@/lib/http/respond';
+import { authenticateApiKey } from '@/lib/platform/api-keys';
+import { acceptReport } from './accept-report';
+import { intakeSourceFor } from './intake-source';
+import { consumeReportQuota } from './rate-limit';
+import { ZReportInput } from './schema';
+
+/**
+ * POST /api/v1/reports — the JSON intake API (same schema as the public form). One handler, served
+ * two ways: by the Next.js route (app/api/v1/reports/route.ts, `next dev` and any host running Next
+ * alone) and, in production, straight from scripts/serve.mjs ahead of Next's request pipeline
+ * (lib/reports/intake-node-handler.ts), because platforms post reports in bulk.
+ */
+export async function postReport(request: Request): Promise<Response> {
+  const requestId = newRequestId();
+  try {
+    const body = await readJsonBody(request);
+    const report = ZReportInput.parse(body);
+    const apiClient = await authenticateApiKey(request.headers.get('authorization'), 'reports:write');
+    const source = intakeSourceFor(request.headers, report, { channel: 'api', apiClientId: apiClient?.id, requestId });
+    const accepted = await acceptReport(report, source, {
+      idempotencyKey: request.headers.get('idempotency-key')?.trim().slice(0, 200) || null,
+      admit: () => consumeReportQuota(apiClient ? `api:${apiClient.id}` : source.sourceHash),
+    });
+    return json({ reference: accepted.reference, status: accepted.status }, 201, {
+      'X-Request-Id': requestId,
+      ...(accepted.replayed ? { 'Idempotent-Replayed': 'true' } : {}),
+    });
+  } catch (error) {
+    return errorResponse(error, requestId, 'invalid_report');
+  }
+}

@@ -1,0 +1,52 @@
+import { expect, test } from '@playwright/test';
+import { REFERENCE, uniqueHandle } from './helpers';
+
+// The intake API as the production server answers it (scripts/serve.mjs serves POST /api/v1/reports
+// ahead of Next.js): the same statuses, bodies and security headers as every other response.
+const SECURITY_HEADERS = ['content-security-policy', 'referrer-policy', 'x-content-type-options', 'x-frame-options'];
+
+test('a valid report gets 201, a reference, a request ID, no caching and the security headers', async ({ request }) => {
+  const response = await request.post('/api/v1/reports', {
+    data: { account: { handle: uniqueHandle('http') }, category: 'grooming', description: 'fast path' },
+  });
+  expect(response.status()).toBe(201);
+  const body = (await response.json()) as { reference: string; status: string };
+  expect(body.reference).toMatch(REFERENCE);
+  expect(body.status).toBe('received');
+  const headers = response.headers();
+  for (const name of SECURITY_HEADERS) expect(headers[name], name).toBeTruthy();
+  expect(headers['content-security-policy']).toContain("img-src 'self' data:");
+  expect(headers['cache-control']).toBe('no-store');
+  expect(headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+
+  const status = await request.get(`/api/v1/reports/${body.reference}`);
+  expect(status.status()).toBe(200);
+});
+
+test('bad input gets a clear error: 400 with field issues, 415 for a file upload, 413 for an oversized body', async ({ request }) => {
+  const invalid = await request.post('/api/v1/reports', { data: { account: {}, category: 'not-a-category' } });
+  expect(invalid.status()).toBe(400);
+  const issues = (await invalid.json()) as { error: string; issues: unknown[] };
+  expect(issues.error).toBe('invalid_report');
+  expect(issues.issues.length).toBeGreaterThan(0);
+  expect(invalid.headers()['x-frame-options']).toBe('DENY');
+
+  const upload = await request.post('/api/v1/reports', {
+    multipart: { file: { name: 'a.jpg', mimeType: 'image/jpeg', buffer: Buffer.from([0xff, 0xd8, 0xff]) } },
+  });
+  expect(upload.status()).toBe(415);
+
+  const huge = await request.post('/api/v1/reports', {
+    headers: { 'content-type': 'application/json' },
+    data: JSON.stringify({ account: { handle: 'x' }, category: 'grooming', description: 'x'.repeat(70_000) }),
+  });
+  expect(huge.status()).toBe(413);
+
+  const broken = await request.post('/api/v1/reports', { headers: { 'content-type': 'application/json' }, data: '{"account":' });
+  expect(broken.status()).toBe(400);
+});
+
+test('other methods on the intake path still get Next.js answers', async ({ request }) => {
+  const response = await request.get('/api/v1/reports');
+  expect(response.status()).toBe(405);
+});

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { getPrisma } from '@/lib/db';
+import { refusedByDatabase } from '@/lib/db-errors';
+import { acceptReport } from '@/lib/reports/accept-report';
+import { intakeParams, requestHashOf } from '@/lib/reports/intake-params';
+import { acceptReportsStatement, rowsInInputOrder, type AcceptedBatchRow } from '@/lib/reports/intake-sql';
+import { normaliseAccount } from '@/lib/reports/normalise';
+import { ZReportInput } from '@/lib/reports/schema';
+
+// Group commit (lib/reports/intake-batcher.ts + tc_accept_reports) on real Postgres.
+const prisma = getPrisma();
+const SLA = { critical: 60, high: 240, standard: 1440 };
+
+function report(handle: string) {
+  return ZReportInput.parse({ account: { handle }, category: 'grooming', description: 'batch' });
+}
+const source = (id: string) => ({ channel: 'api' as const, sourceHash: `s-${id}`, reporterFingerprint: `f-${id}` });
+
+function paramsFor(handle: string, id: string) {
+  const parsed = report(handle);
+  return intakeParams(parsed, source(id), normaliseAccount(parsed.account, () => null)!, {
+    requestHash: requestHashOf(parsed),
+    idempotencyKey: null,
+    platform: 'example-social',
+    slaTargets: SLA,
+  });
+}
+
+describe('accepting reports in groups', () => {
+  it('stores every one of 300 simultaneous reports about 30 accounts, in fewer transactions than reports', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 300 }, (_, i) => acceptReport(report(`batch_acct_${i % 30}`), source(`r${i}`))),
+    );
+
+    const references = results.map((r) => r.reference);
+    expect(new Set(references).size).toBe(300);
+    const stored = await prisma.report.findMany({ where: { reference: { in: references } }, select: { reference: true, caseId: true } });
+    expect(stored).toHaveLength(300);
+    // Each caller was handed its own report's case, whatever order the batch applied them in.
+    const caseOf = new Map(stored.map((r) => [r.reference, r.caseId]));
+    for (const r of results) expect(r.caseId).toBe(caseOf.get(r.reference));
+
+    const cases = await prisma.case.findMany({ where: { account: { handle: { startsWith: 'batch_acct_' } } } });
+    expect(cases).toHaveLength(30);
+    expect(cases.every((c) => c.reportCount === 10 && c.distinctReporters === 10)).toBe(true);
+    expect(await prisma.auditEntry.count({ where: { event: 'report.received', caseId: { in: cases.map((c) => c.id) } } })).toBe(300);
+
+    const [counted] = await prisma.$queryRaw<{ transactions: bigint }[]>`
+      SELECT count(DISTINCT xmin::text) AS transactions FROM reports WHERE reference = ANY(${references})`;
+    expect(Number(counted!.transactions)).toBeLessThan(300);
+  });
+
+  it('hands each report of a batch its own row, in input order', async () => {
+    const batch = ['zz_last', 'aa_first', 'mm_middle', 'aa_first'].map((h, i) => paramsFor(h, `o${i}`));
+    const { text, values } = acceptReportsStatement(batch);
+    const rows = rowsInInputOrder(await prisma.$queryRawUnsafe<AcceptedBatchRow[]>(text, ...values), batch.length);
+
+    const stored = await prisma.report.findMany({ where: { id: { in: batch.map((p) => p.reportId) } }, select: { id: true, caseId: true } });
+    const caseOf = new Map(stored.map((r) => [r.id, r.caseId]));
+    expect(rows.map((r) => r.case_id)).toEqual(batch.map((p) => caseOf.get(p.reportId)));
+    expect(rows.map((r) => r.new_case)).toEqual([true, true, true, false]);
+  });
+
+  it('stores nothing of a batch the database refuses, and says so, so each report can be retried alone', async () => {
+    const earlier = paramsFor('refused_a', 'x0');
+    const first = acceptReportsStatement([earlier]);
+    await prisma.$queryRawUnsafe(first.text, ...first.values);
+
+    const good = paramsFor('refused_b', 'x1');
+    const clash = { ...paramsFor('refused_c', 'x2'), reference: earlier.reference };
+    const { text, values } = acceptReportsStatement([good, clash]);
+    const error = await prisma.$queryRawUnsafe(text, ...values).then(
+      () => null,
+      (e: unknown) => e,
+    );
+
+    expect(error).not.toBeNull();
+    expect(refusedByDatabase(error)).toBe(true);
+    expect(await prisma.report.count({ where: { id: { in: [good.reportId, clash.reportId] } } })).toBe(0);
+    expect(await prisma.reportedAccount.count({ where: { handle: { in: ['refused_b', 'refused_c'] } } })).toBe(0);
+  });
+
+  it('gives two simultaneous retries with one Idempotency-Key one stored report and the same reference', async () => {
+    const body = report('idem_batch');
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () => acceptReport(body, source('idem'), { idempotencyKey: 'same-key-1' })),
+    );
+    expect(new Set(results.map((r) => r.reference)).size).toBe(1);
+    expect(results.filter((r) => !r.replayed).length).toBe(1);
+    expect(await prisma.report.count({ where: { account: { handle: 'idem_batch' } } })).toBe(1);
+  });
+});
