@@ -1,13 +1,14 @@
 // Background work that must not sit on a request's path: sealing the audit chain moments after
 // commit, scoring cases reports just joined (and refreshing time-dependent scores), returning
-// cases whose claim lapsed to the queue, and telling the platform about decisions
-// (webhook delivery on graphile-worker). Started by `npm start` beside the server.
+// cases whose claim lapsed to the queue, rolling up hourly metrics, and telling the platform about
+// decisions (webhook delivery on graphile-worker). Started by `npm start` beside the server.
 import { sealAuditLog } from '@/lib/audit/seal';
 import { getConfig } from '@/lib/config';
 import { recordConfigurationChange } from '@/lib/config/record-config-change';
 import { getPrisma } from '@/lib/db';
 import { startDecisionDelivery, type DecisionDelivery } from '@/lib/platform/delivery-runner';
 import { endExpiredSuspensions } from '@/lib/cases/end-expired-suspensions';
+import { rollUpMetricHours } from '@/lib/metrics/rollup-hours';
 import { expireLeases } from '@/lib/queue/expire-leases';
 import { rescoreDueCases } from '@/lib/queue/rescore-due-cases';
 import { purgeExpiredContacts } from '@/lib/retention/purge-contacts';
@@ -66,6 +67,18 @@ const tasks: Task[] = [
     everyMs: 60_000,
     nextAt: 0,
     run: () => endExpiredSuspensions(prisma),
+  },
+  {
+    // Hourly counts for the metrics page, each hour a few minutes after it ends; the page counts the
+    // hours not rolled up yet itself, so a late or stopped worker costs speed, never accuracy.
+    name: 'roll up metrics hours',
+    everyMs: 60_000,
+    nextAt: 0,
+    run: async () => {
+      while ((await rollUpMetricHours(prisma)) > 0) {
+        /* catch up in batches after downtime */
+      }
+    },
   },
   {
     name: 'purge reporter contacts past retention',
