@@ -51,10 +51,12 @@ export async function confirmTotpEnrolment(
     if (row.totp_enabled_at) throw new AppError('conflict', 'Two-step sign-in is already set up');
     const secret = row.totp_secret ? openSecret(TC_SECRET_KEY, TOTP_SECRET_PURPOSE, row.totp_secret) : null;
     if (!secret) throw new AppError('conflict', 'Reload the page to get a new set-up code');
-    if (!(await verifyTotpCode(secret, code, now))) {
+    const step = await verifyTotpCode(secret, code, now);
+    if (step === null) {
       throw new AppError('invalid_input', 'That code did not match. Check the time on your phone and try the newest code.');
     }
-    await tx.staff.update({ where: { id: staffId }, data: { totpEnabledAt: now } });
+    // The enrolment code counts as used: it cannot also sign someone in.
+    await tx.staff.update({ where: { id: staffId }, data: { totpEnabledAt: now, totpLastStep: step } });
     await writeAudit(
       tx,
       { event: 'staff.two_factor_enrolled', payload: { staffId } },

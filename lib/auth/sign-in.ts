@@ -20,7 +20,7 @@ export type SignInResult =
   /** Anything else. Deliberately one outcome: the caller cannot tell an unknown e-mail from a locked account. */
   | { status: 'refused' };
 
-type FailureReason = 'unknown_email' | 'wrong_password' | 'wrong_code' | 'locked' | 'disabled';
+type FailureReason = 'unknown_email' | 'wrong_password' | 'wrong_code' | 'code_reused' | 'locked' | 'disabled';
 type Options = { now?: Date; requestId?: string | null };
 
 let timingHash: Promise<string> | undefined;
@@ -43,7 +43,16 @@ export async function signInWithPassword(input: SignInInput, options: Options = 
   const prisma = getPrisma();
   const staff = await prisma.staff.findUnique({
     where: { email },
-    select: { id: true, passwordHash: true, totpSecret: true, totpEnabledAt: true, failedAttempts: true, lockedUntil: true, disabledAt: true },
+    select: {
+      id: true,
+      passwordHash: true,
+      totpSecret: true,
+      totpEnabledAt: true,
+      totpLastStep: true,
+      failedAttempts: true,
+      lockedUntil: true,
+      disabledAt: true,
+    },
   });
 
   if (!staff) {
@@ -55,22 +64,30 @@ export async function signInWithPassword(input: SignInInput, options: Options = 
   const passwordOk = await verifyPassword(staff.passwordHash, input.password);
   let failure: FailureReason | null = isLocked(staff, now) ? 'locked' : staff.disabledAt ? 'disabled' : passwordOk ? null : 'wrong_password';
   const secondFactor = staff.totpEnabledAt !== null;
+  let codeStep: number | null = null;
   if (!failure && secondFactor) {
     const code = input.code?.trim();
     if (!code) return { status: 'code_required' };
     const secret = staff.totpSecret ? openSecret(getConfig().TC_SECRET_KEY, TOTP_SECRET_PURPOSE, staff.totpSecret) : null;
-    if (!secret || !(await verifyTotpCode(secret, code, now))) failure = 'wrong_code';
+    codeStep = secret ? await verifyTotpCode(secret, code, now) : null;
+    if (codeStep === null) failure = 'wrong_code';
+    else if (staff.totpLastStep !== null && codeStep <= staff.totpLastStep) failure = 'code_reused';
   }
 
   return prisma.$transaction(async (tx) => {
     // Re-read under a row lock: concurrent attempts must not lose counts or slip past a fresh lock.
     const current = await lockStaffRow(tx, staff.id);
     if (!failure && (isLocked(current, now) || current.disabledAt)) failure = current.disabledAt ? 'disabled' : 'locked';
+    // Checked again under the lock: two simultaneous sign-ins with one code, only one gets in.
+    if (!failure && codeStep !== null && current.totpLastStep !== null && codeStep <= current.totpLastStep) failure = 'code_reused';
     if (failure) {
       await recordFailure(tx, staff.id, emailHash, failure, current, now, options);
       return { status: 'refused' } as const;
     }
-    await tx.staff.update({ where: { id: staff.id }, data: { ...afterSuccessfulAttempt(), lastSignInAt: now } });
+    await tx.staff.update({
+      where: { id: staff.id },
+      data: { ...afterSuccessfulAttempt(), lastSignInAt: now, ...(codeStep === null ? {} : { totpLastStep: codeStep }) },
+    });
     const session = await tx.staffSession.create({
       data: { staffId: staff.id, createdAt: now, lastSeenAt: now, expiresAt: sessionExpiry(now) },
       select: { id: true },
@@ -84,11 +101,11 @@ export async function signInWithPassword(input: SignInInput, options: Options = 
   });
 }
 
-async function lockStaffRow(tx: Tx, id: string): Promise<LockoutState & { disabledAt: Date | null }> {
-  const [row] = await tx.$queryRaw<{ failed_attempts: number; locked_until: Date | null; disabled_at: Date | null }[]>`
-    SELECT failed_attempts, locked_until, disabled_at FROM staff WHERE id = ${id}::uuid FOR UPDATE`;
+async function lockStaffRow(tx: Tx, id: string): Promise<LockoutState & { disabledAt: Date | null; totpLastStep: number | null }> {
+  const [row] = await tx.$queryRaw<{ failed_attempts: number; locked_until: Date | null; disabled_at: Date | null; totp_last_step: number | null }[]>`
+    SELECT failed_attempts, locked_until, disabled_at, totp_last_step FROM staff WHERE id = ${id}::uuid FOR UPDATE`;
   if (!row) throw new Error('Staff row vanished during sign-in');
-  return { failedAttempts: row.failed_attempts, lockedUntil: row.locked_until, disabledAt: row.disabled_at };
+  return { failedAttempts: row.failed_attempts, lockedUntil: row.locked_until, disabledAt: row.disabled_at, totpLastStep: row.totp_last_step };
 }
 
 async function recordFailure(

@@ -21,10 +21,14 @@ export function normaliseTotpCode(code: string): string {
   return code.replace(/[\s-]/g, '');
 }
 
-/** True when `code` is the current code for `secret` at `now`, or one step before or after. */
-export async function verifyTotpCode(secret: string, code: string, now: Date): Promise<boolean> {
+/**
+ * The 30-second step `code` belongs to when it is the current code for `secret` at `now`, or one
+ * step before or after; null otherwise. A step at or before `afterStep` (the last one accepted) is
+ * refused, so a code cannot be replayed within its window (RFC 6238 section 5.2).
+ */
+export async function verifyTotpCode(secret: string, code: string, now: Date, afterStep: number | null = null): Promise<number | null> {
   const token = normaliseTotpCode(code);
-  if (!CODE.test(token)) return false;
+  if (!CODE.test(token)) return null;
   try {
     const result = await verify({
       secret,
@@ -32,10 +36,11 @@ export async function verifyTotpCode(secret: string, code: string, now: Date): P
       period: TOTP_PERIOD_SECONDS,
       epoch: Math.floor(now.getTime() / 1000),
       epochTolerance: TOTP_PERIOD_SECONDS * TOTP_TOLERANCE_STEPS,
+      ...(afterStep === null ? {} : { afterTimeStep: afterStep }),
     });
-    return result.valid;
+    return result.valid && 'timeStep' in result ? result.timeStep : null;
   } catch {
-    return false;
+    return null;
   }
 }
 

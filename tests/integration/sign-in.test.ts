@@ -121,4 +121,30 @@ describe('sign-in', () => {
     expect(result.status).toBe('signed_in');
     expect((await entriesFor(staff.id)).at(-1)?.payload).toMatchObject({ secondFactor: true });
   });
+
+  it('accepts a code once: replaying it, or an older one, within its window is refused and audited', async () => {
+    const staff = await createSignInStaff({ role: 'supervisor', totp: true });
+    const now = new Date();
+    const code = await totpCodeAt(staff.totpSecret!, now);
+    expect((await signInWithPassword({ email: staff.email, password: staff.password, code }, { now })).status).toBe('signed_in');
+
+    const later = after(now, 10_000);
+    expect(await signInWithPassword({ email: staff.email, password: staff.password, code }, { now: later })).toEqual({ status: 'refused' });
+    expect((await entriesFor(staff.id)).at(-1)?.payload).toMatchObject({ reason: 'code_reused' });
+    const previous = await totpCodeAt(staff.totpSecret!, after(now, -30_000));
+    if (previous !== code) {
+      expect(await signInWithPassword({ email: staff.email, password: staff.password, code: previous }, { now: later })).toEqual({ status: 'refused' });
+    }
+
+    const next = await totpCodeAt(staff.totpSecret!, after(now, 30_000));
+    expect((await signInWithPassword({ email: staff.email, password: staff.password, code: next }, { now: after(now, 30_000) })).status).toBe('signed_in');
+  });
+
+  it('lets only one of two simultaneous sign-ins with the same code in', async () => {
+    const staff = await createSignInStaff({ role: 'admin', totp: true });
+    const now = new Date();
+    const code = await totpCodeAt(staff.totpSecret!, now);
+    const results = await Promise.all([1, 2].map(() => signInWithPassword({ email: staff.email, password: staff.password, code }, { now })));
+    expect(results.map((r) => r.status).sort()).toEqual(['refused', 'signed_in']);
+  });
 });

@@ -9,24 +9,33 @@ const codeAt = (offsetSeconds: number) => generate({ secret, epoch: Math.floor(n
 
 describe('TOTP', () => {
   it('accepts the current code and one 30-second step either side', async () => {
-    expect(await verifyTotpCode(secret, await codeAt(0), now)).toBe(true);
-    expect(await verifyTotpCode(secret, await codeAt(-30), now)).toBe(true);
-    expect(await verifyTotpCode(secret, await codeAt(30), now)).toBe(true);
+    const step = Math.floor(now.getTime() / 1000 / 30);
+    expect(await verifyTotpCode(secret, await codeAt(0), now)).toBe(step);
+    expect(await verifyTotpCode(secret, await codeAt(-30), now)).toBe(step - 1);
+    expect(await verifyTotpCode(secret, await codeAt(30), now)).toBe(step + 1);
+  });
+
+  it('refuses a code whose step is at or before the last one accepted (no replay within the window)', async () => {
+    const step = Math.floor(now.getTime() / 1000 / 30);
+    expect(await verifyTotpCode(secret, await codeAt(0), now, step)).toBeNull();
+    expect(await verifyTotpCode(secret, await codeAt(-30), now, step - 1)).toBeNull();
+    expect(await verifyTotpCode(secret, await codeAt(0), now, step - 1)).toBe(step);
+    expect(await verifyTotpCode(secret, await codeAt(30), now, step)).toBe(step + 1);
   });
 
   it('refuses codes two steps away, other secrets and malformed input', async () => {
-    expect(await verifyTotpCode(secret, await codeAt(-60), now)).toBe(false);
-    expect(await verifyTotpCode(secret, await codeAt(60), now)).toBe(false);
-    expect(await verifyTotpCode(newTotpSecret(), await codeAt(0), now)).toBe(false);
-    expect(await verifyTotpCode(secret, '', now)).toBe(false);
-    expect(await verifyTotpCode(secret, '12345', now)).toBe(false);
-    expect(await verifyTotpCode(secret, 'abcdef', now)).toBe(false);
+    expect(await verifyTotpCode(secret, await codeAt(-60), now)).toBeNull();
+    expect(await verifyTotpCode(secret, await codeAt(60), now)).toBeNull();
+    expect(await verifyTotpCode(newTotpSecret(), await codeAt(0), now)).toBeNull();
+    expect(await verifyTotpCode(secret, '', now)).toBeNull();
+    expect(await verifyTotpCode(secret, '12345', now)).toBeNull();
+    expect(await verifyTotpCode(secret, 'abcdef', now)).toBeNull();
   });
 
   it('tolerates spaces people type between digit groups', async () => {
     const code = await codeAt(0);
     expect(normaliseTotpCode(`${code.slice(0, 3)} ${code.slice(3)}`)).toBe(code);
-    expect(await verifyTotpCode(secret, ` ${code.slice(0, 3)}-${code.slice(3)} `, now)).toBe(true);
+    expect(await verifyTotpCode(secret, ` ${code.slice(0, 3)}-${code.slice(3)} `, now)).toBe(Math.floor(now.getTime() / 1000 / 30));
   });
 
   it('makes 160-bit base32 secrets and a standard otpauth URI', () => {

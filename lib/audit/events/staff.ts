@@ -19,7 +19,7 @@ export const staffEvents = [
     payload: z.object({
       staffId: z.uuid().nullable(),
       emailHash: z.string().min(1),
-      reason: z.enum(['unknown_email', 'wrong_password', 'wrong_code', 'locked', 'disabled']),
+      reason: z.enum(['unknown_email', 'wrong_password', 'wrong_code', 'code_reused', 'locked', 'disabled']),
       /** Failures in a row after this one (0 once it locked the account). */
       failedAttempts: z.number().int().nonnegative(),
     }),

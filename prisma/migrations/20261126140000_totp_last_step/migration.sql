@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "staff" ADD COLUMN     "totp_last_step" INTEGER;
