@@ -26,6 +26,8 @@ export const ZQueueQuery = z.object({
   mine: flag,
   q: z.preprocess((v) => (typeof first(v) === 'string' ? String(first(v)).trim().slice(0, SEARCH_MAX) : ''), z.string()),
   cursor: z.preprocess((v) => (typeof first(v) === 'string' ? first(v) : undefined), z.string().max(200).optional()),
+  /** The page that ends just before this position (the "Previous page" link); ignored with `cursor`. */
+  before: z.preprocess((v) => (typeof first(v) === 'string' ? first(v) : undefined), z.string().max(200).optional()),
 });
 export type QueueQuery = z.output<typeof ZQueueQuery>;
 
@@ -33,15 +35,19 @@ export function parseQueueQuery(searchParams: Record<string, string | string[] |
   return ZQueueQuery.parse(searchParams);
 }
 
-/** The query string for a queue view, leaving out defaults; `cursor` null drops it. */
-export function queueHref(query: Partial<QueueQuery>, cursor?: string | null): string {
+/**
+ * The query string for a queue view, leaving out defaults. `cursor` continues after a position;
+ * `{ before }` shows the page ending just before one; null (or nothing) is the first page.
+ */
+export function queueHref(query: Partial<QueueQuery>, cursor?: string | { before: string } | null): string {
   const params = new URLSearchParams();
   if (query.category) params.set('category', query.category);
   if (query.status) params.set('status', query.status);
   if (query.breached) params.set('breached', '1');
   if (query.mine) params.set('mine', '1');
   if (query.q) params.set('q', query.q);
-  if (cursor) params.set('cursor', cursor);
+  if (typeof cursor === 'string') params.set('cursor', cursor);
+  else if (cursor) params.set('before', cursor.before);
   const text = params.toString();
   return text ? `/console?${text}` : '/console';
 }
@@ -106,6 +112,8 @@ export type QueuePageDTO = {
   rows: QueueRowDTO[];
   /** Cursor of the next page in queue order, or null on the last page (and for search results). */
   nextCursor: string | null;
+  /** Position of this page's first row when cases come before it (for "Previous page"), else null. */
+  previousCursor: string | null;
   /** True when a search term was given; results then span every status, closed included. */
   searched: boolean;
 };

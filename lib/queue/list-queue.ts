@@ -71,30 +71,48 @@ export async function listQueue({
   const term = readSearchTerm(query.q);
   if (term) {
     const ids = await searchCaseIds(term);
-    if (ids.length === 0) return { rows: [], nextCursor: null, searched: true };
+    if (ids.length === 0) return { rows: [], nextCursor: null, previousCursor: null, searched: true };
     const rows = await prisma.$queryRaw<Row[]>`
       SELECT ${COLUMNS}
       FROM cases c JOIN reported_accounts a ON a.id = c.account_id LEFT JOIN staff s ON s.id = c.assignee_id
       WHERE c.id = ANY(${ids}::uuid[]) ${and(filters)}
       ORDER BY c.closed_at IS NOT NULL, c.priority_score DESC, c.sla_due_at, c.id
       LIMIT ${limit}`;
-    return { rows: rows.map(toDTO), nextCursor: null, searched: true };
+    return { rows: rows.map(toDTO), nextCursor: null, previousCursor: null, searched: true };
   }
 
   const cursor = decodeCursor(query.cursor);
-  const rows = await prisma.$queryRaw<Row[]>`
+  const before = cursor ? null : decodeCursor(query.before);
+  const fetchPage = (ids: Sql) => prisma.$queryRaw<Row[]>`
     SELECT ${COLUMNS}
-    FROM (${pageIds(filters, cursor, limit + 1)}) AS page
+    FROM (${ids}) AS page
     JOIN cases c ON c.id = page.id
     JOIN reported_accounts a ON a.id = c.account_id
     LEFT JOIN staff s ON s.id = c.assignee_id
     ORDER BY c.priority_score DESC, c.sla_due_at, c.id`;
+  const position = (row: Row) => encodeCursor({ priorityScore: row.priority_score, slaDueAt: row.sla_due_at, id: row.id });
+
+  if (before) {
+    // The `limit` rows just before the position, plus one to learn whether more precede them.
+    const rows = await fetchPage(pageIdsBefore(filters, before, limit + 1));
+    const more = rows.length > limit;
+    const pageRows = more ? rows.slice(1) : rows;
+    const first = pageRows[0];
+    const last = pageRows.at(-1);
+    // Nothing before it any more (those cases were closed meanwhile): show the first page.
+    if (!first || !last) return listQueue({ viewer, query: { ...query, before: undefined }, limit, now });
+    return { rows: pageRows.map(toDTO), nextCursor: position(last), previousCursor: more ? position(first) : null, searched: false };
+  }
+
+  const rows = await fetchPage(pageIds(filters, cursor, limit + 1));
   const more = rows.length > limit;
   const pageRows = more ? rows.slice(0, limit) : rows;
+  const first = pageRows[0];
   const last = pageRows.at(-1);
   return {
     rows: pageRows.map(toDTO),
-    nextCursor: more && last ? encodeCursor({ priorityScore: last.priority_score, slaDueAt: last.sla_due_at, id: last.id }) : null,
+    nextCursor: more && last ? position(last) : null,
+    previousCursor: cursor && first ? position(first) : null,
     searched: false,
   };
 }
@@ -120,6 +138,24 @@ function pageIds(filters: Sql[], cursor: QueueCursor | null, limit: number): Sql
       WHERE ${where} AND c.priority_score < ${cursor.priorityScore}
       ORDER BY c.priority_score DESC, c.sla_due_at, c.id LIMIT ${limit})
     ORDER BY priority_score DESC, sla_due_at, id LIMIT ${limit}`;
+}
+
+/**
+ * The ids of the page ending just before a position: the same two range scans as pageIds, walked
+ * backwards (the index read in reverse gives priority ascending, SLA and id descending).
+ */
+function pageIdsBefore(filters: Sql[], position: QueueCursor, limit: number): Sql {
+  const where = sql`c.closed_at IS NULL ${and(filters)}`;
+  return sql`
+    (SELECT c.id, c.priority_score, c.sla_due_at FROM cases c
+      WHERE ${where} AND c.priority_score = ${position.priorityScore}
+        AND (c.sla_due_at, c.id) < (${position.slaDueAt}::timestamptz, ${position.id}::uuid)
+      ORDER BY c.priority_score ASC, c.sla_due_at DESC, c.id DESC LIMIT ${limit})
+    UNION ALL
+    (SELECT c.id, c.priority_score, c.sla_due_at FROM cases c
+      WHERE ${where} AND c.priority_score > ${position.priorityScore}
+      ORDER BY c.priority_score ASC, c.sla_due_at DESC, c.id DESC LIMIT ${limit})
+    ORDER BY priority_score ASC, sla_due_at DESC, id DESC LIMIT ${limit}`;
 }
 
 const and = (filters: Sql[]) => (filters.length ? sql`AND ${join(filters, ' AND ')}` : empty);

@@ -54,6 +54,34 @@ describe('listQueue', () => {
     expect(pages).toBe(Math.ceil(seen.length / 7));
   });
 
+  it('walks back page by page with "previous", giving the same pages as walking forward', async () => {
+    const forward: string[][] = [];
+    let cursor: string | null = null;
+    let page: Awaited<ReturnType<typeof listQueue>>;
+    do {
+      page = await listQueue({ viewer: moderator, query: { ...query(), cursor: cursor ?? undefined }, limit: 7, now });
+      expect(page.previousCursor === null).toBe(forward.length === 0);
+      forward.push(page.rows.map((r) => r.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(forward.length).toBeGreaterThan(2);
+
+    const backward: string[][] = [page.rows.map((r) => r.id)];
+    while (page.previousCursor) {
+      page = await listQueue({ viewer: moderator, query: { ...query(), before: page.previousCursor }, limit: 7, now });
+      expect(page.nextCursor).not.toBeNull();
+      backward.unshift(page.rows.map((r) => r.id));
+    }
+    expect(backward).toEqual(forward);
+  });
+
+  it('shows the first page when nothing is left before a "previous" position', async () => {
+    const first = await listQueue({ viewer: moderator, query: query(), limit: 5, now });
+    const beforeFirst = await listQueue({ viewer: moderator, query: { ...query(), before: encodeCursor({ priorityScore: 100_000, slaDueAt: now, id: first.rows[0]!.id }) }, limit: 5, now });
+    expect(beforeFirst.rows.map((r) => r.id)).toEqual(first.rows.map((r) => r.id));
+    expect(beforeFirst.previousCursor).toBeNull();
+  });
+
   it('returns DTOs with the account, counts, SLA and holder, and leaves closed cases out', async () => {
     const held = await caseHeldBy(moderator, supervisor, { handle: 'held_one' });
     const closed = await caseHeldBy(moderator, supervisor, { handle: 'closed_one' });
@@ -110,7 +138,7 @@ describe('listQueue', () => {
     expect(tampered.rows.map((r) => r.id)).toEqual(first.rows.map((r) => r.id));
     const end = encodeCursor({ priorityScore: -1, slaDueAt: now, id: '00000000-0000-4000-8000-000000000000' });
     const after = await listQueue({ viewer: moderator, query: { ...query(), cursor: end }, limit: 5, now });
-    expect(after).toEqual({ rows: [], nextCursor: null, searched: false });
+    expect(after).toEqual({ rows: [], nextCursor: null, previousCursor: null, searched: false });
   });
 
   it('finds cases by handle as typed, platform account ID or report reference, closed ones included', async () => {
@@ -134,6 +162,6 @@ describe('listQueue', () => {
     expect(closed.rows[0]!.status).toBe('closed');
 
     const none = await listQueue({ viewer: moderator, query: query({ q: 'TC-ZZZZ-ZZZZ' }), now });
-    expect(none).toEqual({ rows: [], nextCursor: null, searched: true });
+    expect(none).toEqual({ rows: [], nextCursor: null, previousCursor: null, searched: true });
   });
 });

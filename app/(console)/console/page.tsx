@@ -30,7 +30,7 @@ export default async function QueuePage({ searchParams }: Props) {
       <p className="text-sm text-slate-600 dark:text-slate-400" aria-live="polite">
         {page.searched
           ? `${page.rows.length} ${page.rows.length === 1 ? 'case' : 'cases'} found, of any status.`
-          : query.cursor
+          : page.previousCursor
             ? 'Showing a later page of the queue.'
             : filtered
               ? 'Showing open cases that match the filters.'
@@ -44,13 +44,22 @@ export default async function QueuePage({ searchParams }: Props) {
         </p>
       )}
       <nav aria-label="Queue pages" className="flex gap-4 text-sm">
-        {query.cursor ? (
-          <Link href={queueHref(query, null)} className="font-medium text-blue-800 underline underline-offset-2 dark:text-sky-300">
-            First page
-          </Link>
+        {page.previousCursor ? (
+          <>
+            <Link href={queueHref(query, null)} className="font-medium text-blue-800 underline underline-offset-2 dark:text-sky-300">
+              First page
+            </Link>
+            <Link
+              href={queueHref(query, { before: page.previousCursor })}
+              rel="prev"
+              className="font-medium text-blue-800 underline underline-offset-2 dark:text-sky-300"
+            >
+              Previous page
+            </Link>
+          </>
         ) : null}
         {page.nextCursor ? (
-          <Link href={queueHref(query, page.nextCursor)} className="font-medium text-blue-800 underline underline-offset-2 dark:text-sky-300">
+          <Link href={queueHref(query, page.nextCursor)} rel="next" className="font-medium text-blue-800 underline underline-offset-2 dark:text-sky-300">
             Next page
           </Link>
         ) : null}
