@@ -1,9 +1,16 @@
 /**
  * Runs once when the server starts: refuse to serve on an invalid configuration (for example a
- * missing secret in production) instead of failing on the first request. Node.js runtime only.
+ * missing secret in production) instead of failing on the first request, and compile NCMEC's schema
+ * in the background so the first referral export is as fast as the rest. Node.js runtime only.
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
   const { checkConfigurationAtStartup } = await import('@/lib/config/check-at-startup');
   checkConfigurationAtStartup();
+  const [{ getConfig }, { prepareNcmecValidator, resolveXsdPath }] = await Promise.all([
+    import('@/lib/config'),
+    import('@/lib/referrals/validate-ncmec-xml'),
+  ]);
+  // A missing or broken schema is reported when an export needs it, with how to get it.
+  prepareNcmecValidator(resolveXsdPath(getConfig().NCMEC_XSD_PATH));
 }
