@@ -40,6 +40,15 @@ export async function handleIntakeRequest(req: IncomingMessage, res: ServerRespo
   });
   const body = Buffer.from(await response.arrayBuffer());
   outgoing['content-length'] = String(body.byteLength);
+  // A refused body (wrong type, too large) is left unread. Its remaining bytes would sit in front of
+  // the next request on a kept-alive connection, so this connection closes after the answer, and
+  // whatever the client still sends is discarded rather than read into memory.
+  const unread = !req.complete;
+  if (unread) {
+    outgoing['connection'] = 'close';
+    req.on('error', () => undefined);
+    req.resume();
+  }
   res.writeHead(response.status, outgoing);
   res.end(body);
 }

@@ -42,6 +42,8 @@ test('bad input gets a clear error: 400 with field issues, 415 for a file upload
   });
   expect(huge.status()).toBe(413);
 
+  // The next request on the same kept-alive connection is still answered: the refused body's unread
+  // bytes do not stall it.
   const broken = await request.post('/api/v1/reports', { headers: { 'content-type': 'application/json' }, data: '{"account":' });
   expect(broken.status()).toBe(400);
 });
