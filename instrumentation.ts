@@ -12,5 +12,5 @@ export async function register(): Promise<void> {
     import('@/lib/referrals/validate-ncmec-xml'),
   ]);
   // A missing or broken schema is reported when an export needs it, with how to get it.
-  prepareNcmecValidator(resolveXsdPath(getConfig().NCMEC_XSD_PATH));
+  void prepareNcmecValidator(resolveXsdPath(getConfig().NCMEC_XSD_PATH));
 }

@@ -70,12 +70,16 @@ function ncmecValidator(file: string): Promise<XsdValidator> {
 }
 
 /**
- * Starts loading libxml2 and compiling the schema without waiting (a no-op once done), so that a
- * first build in a process can overlap it with building the document. Failures surface when
+ * Starts loading libxml2 and compiling the schema (a no-op once done): the server calls it at start
+ * (instrumentation.ts) and a build calls it before building the document, to overlap the two. The
+ * promise settles when the validator is ready; it never rejects, since failures surface when
  * validateNcmecXml is called.
  */
-export function prepareNcmecValidator(xsdFile: string): void {
-  void ncmecValidator(xsdFile).catch(() => undefined);
+export function prepareNcmecValidator(xsdFile: string): Promise<void> {
+  return ncmecValidator(xsdFile).then(
+    () => undefined,
+    () => undefined,
+  );
 }
 
 export type XsdResult = { valid: true } | { valid: false; errors: string[] };

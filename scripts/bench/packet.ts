@@ -1,14 +1,15 @@
 /**
  * npm run bench:packet — builds a signed NCMEC packet (XML validated against NCMEC's XSD, NCA-style
  * summary HTML + PDF, ZIP, manifest, signature) for a case with 10,000 reports and prints the time
- * of one full build per hotline after a warm-up (whose time is printed too). Target: under 1 s.
+ * of the first build after the schema is compiled (as the server does at start), then of one more
+ * full build per hotline. Target: under 1 s for every build.
  * No database: the builders are pure; the loader's query is measured separately by the integration
  * tests. Set NCMEC_XSD_PATH if the schema is not at ../shared/ncmec/.
  */
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { buildPacket } from '../../lib/referrals/build-packet';
-import { resolveXsdPath } from '../../lib/referrals/validate-ncmec-xml';
+import { prepareNcmecValidator, resolveXsdPath } from '../../lib/referrals/validate-ncmec-xml';
 import { verifyPacket } from '../../lib/referrals/verify-packet';
 import { largeReferralSource, TEST_ORG } from '../../tests/factories/referrals';
 
@@ -23,14 +24,18 @@ async function main() {
   const build = (hotline: 'ncmec' | 'uk_nca') =>
     buildPacket(source, TEST_ORG, { packetId: randomUUID(), referralId: randomUUID(), hotline, version: 1, createdBy: staff, approvedBy: staff }, { now: new Date(), privateKey, xsdFile });
 
-  // Warm-up, timed and printed: the first NCMEC build in a process also loads libxml2 (WebAssembly)
-  // and compiles NCMEC's XSD, which are then kept for the life of the process (a server pays this once,
-  // usually at the first preview). It is shown but not held to the target; the timed builds below are.
-  const coldStarted = performance.now();
+  // As in production: the server loads libxml2 (WebAssembly) and compiles NCMEC's XSD at start
+  // (instrumentation.ts) and keeps them for the life of the process. Timed and printed, not a build.
+  const startupStarted = performance.now();
+  await prepareNcmecValidator(xsdFile);
+  const startupMs = performance.now() - startupStarted;
+  // The first build after start also pays the builders' first use (module loading through tsx here,
+  // fonts, JIT); it is held to the target like the rest.
+  const firstStarted = performance.now();
   await build('ncmec');
-  const coldMs = performance.now() - coldStarted;
+  const firstMs = performance.now() - firstStarted;
   const results: string[] = [];
-  let worst = 0;
+  let worst = firstMs;
   for (const hotline of ['ncmec', 'uk_nca'] as const) {
     const started = performance.now();
     const packet = await build(hotline);
@@ -40,7 +45,8 @@ async function main() {
     if (!verified.ok) throw new Error(`bench packet failed verification: ${verified.reason}`);
     results.push(`${hotline.padEnd(6)} ${REPORTS} reports: ${ms.toFixed(0)} ms, ${(packet.zip.byteLength / 1024).toFixed(0)} KiB (${packet.manifest.files.map((f) => `${f.path} ${(f.size / 1024).toFixed(0)} KiB`).join(', ')})`);
   }
-  console.log(`cold   first NCMEC build in the process (loads libxml2, compiles the XSD): ${coldMs.toFixed(0)} ms (not held to the target)`);
+  console.log(`server start: libxml2 loaded and NCMEC's XSD compiled once in ${startupMs.toFixed(0)} ms (not a build)`);
+  console.log(`first  NCMEC build after start: ${firstMs.toFixed(0)} ms`);
   for (const line of results) console.log(line);
   console.log(worst < TARGET_MS ? `OK: under ${TARGET_MS} ms` : `SLOW: ${worst.toFixed(0)} ms exceeds the ${TARGET_MS} ms target`);
   if (worst >= TARGET_MS) process.exitCode = 1;
