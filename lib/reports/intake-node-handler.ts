@@ -25,7 +25,9 @@ export async function handleIntakeRequest(req: IncomingMessage, res: ServerRespo
     if (value === undefined) continue;
     for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
   }
-  const request = new Request(`http://${req.headers.host ?? 'localhost'}${req.url ?? INTAKE_PATH}`, {
+  // The handler reads headers and body only; a fixed origin keeps a malformed Host header from
+  // turning into a server error.
+  const request = new Request(`http://localhost${INTAKE_PATH}`, {
     method: 'POST',
     headers,
     body: Readable.toWeb(req) as ReadableStream<Uint8Array>,
