@@ -1,7 +1,7 @@
 import 'server-only';
-import { writeAudit } from '@/lib/audit/write-audit';
 import type { StaffPrincipal } from '@/lib/auth/roles';
-import { staffAudit, withCaseChange } from './case-transaction';
+import { withCaseChange } from './case-transaction';
+import { recordCaseAction } from './record-case-action';
 import type { TNoteInput } from './schema';
 import type { ActionResultSummary } from './types';
 
@@ -21,29 +21,14 @@ export async function addNote({
   expectedVersion: number;
   input: TNoteInput;
 }): Promise<ActionResultSummary> {
-  return withCaseChange({ caseId, actor, expectedVersion, event: 'note' }, async ({ tx, kase, to }) => {
+  return withCaseChange({ caseId, actor, expectedVersion, event: 'note' }, async ({ tx, kase, to, now }) => {
     const note = await tx.caseNote.create({
       data: { caseId, authorId: actor.id, body: input.body },
       select: { id: true },
     });
-    const action = await tx.caseAction.create({
-      data: { caseId, actorId: actor.id, type: 'note', details: { noteId: note.id } },
-      select: { id: true },
-    });
-    const updated = await tx.case.update({
-      where: { id: caseId },
-      data: { version: { increment: 1 } },
-      select: { version: true },
-    });
-    await writeAudit(
-      tx,
-      {
-        event: 'case.note_added',
-        caseId,
-        payload: { from: kase.status, to, version: updated.version, actionId: action.id, noteId: note.id },
-      },
-      staffAudit(actor, caseId),
+    return recordCaseAction(
+      { tx, kase, to, now, actor },
+      { action: { type: 'note', details: { noteId: note.id } }, audit: { event: 'case.note_added', payload: { noteId: note.id } } },
     );
-    return { caseId, status: to, version: updated.version, actionId: action.id };
   });
 }

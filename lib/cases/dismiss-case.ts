@@ -1,8 +1,7 @@
 import 'server-only';
-import { writeAudit } from '@/lib/audit/write-audit';
 import type { StaffPrincipal } from '@/lib/auth/roles';
-import { enqueueDecision } from '@/lib/platform/outbox';
-import { closeCase, decisionMessage, staffAudit, withCaseChange } from './case-transaction';
+import { closeCase, withCaseChange } from './case-transaction';
+import { recordCaseAction } from './record-case-action';
 import type { TDismissInput } from './schema';
 import type { ActionResultSummary } from './types';
 
@@ -21,26 +20,15 @@ export async function dismissCase({
   expectedVersion: number;
   input: TDismissInput;
 }): Promise<ActionResultSummary> {
-  return withCaseChange({ caseId, actor, expectedVersion, event: 'dismiss' }, async ({ tx, kase, to, now }) => {
-    const action = await tx.caseAction.create({
-      data: { caseId, actorId: actor.id, type: 'dismiss', reasonCode: input.reasonCode, note: input.note ?? null },
-      select: { id: true },
-    });
-    const updated = await tx.case.update({
-      where: { id: caseId },
-      data: closeCase(kase, 'dismissed', now),
-      select: { version: true },
-    });
-    await writeAudit(
-      tx,
+  return withCaseChange({ caseId, actor, expectedVersion, event: 'dismiss' }, ({ tx, kase, to, now }) =>
+    recordCaseAction(
+      { tx, kase, to, now, actor },
       {
-        event: 'case.dismissed',
-        caseId,
-        payload: { from: kase.status, to, version: updated.version, actionId: action.id, reasonCode: input.reasonCode },
+        action: { type: 'dismiss', reasonCode: input.reasonCode, note: input.note },
+        caseUpdate: closeCase(kase, 'dismissed', now),
+        audit: { event: 'case.dismissed', payload: { reasonCode: input.reasonCode } },
+        decision: { type: 'case.dismissed', reasonCode: input.reasonCode },
       },
-      staffAudit(actor, caseId),
-    );
-    await enqueueDecision(tx, await decisionMessage(tx, kase, 'case.dismissed', input.reasonCode, {}, now));
-    return { caseId, status: to, version: updated.version, actionId: action.id };
-  });
+    ),
+  );
 }

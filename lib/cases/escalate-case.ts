@@ -1,8 +1,7 @@
 import 'server-only';
-import { writeAudit } from '@/lib/audit/write-audit';
 import type { StaffPrincipal } from '@/lib/auth/roles';
-import { enqueueDecision } from '@/lib/platform/outbox';
-import { decisionMessage, handOffCase, staffAudit, withCaseChange } from './case-transaction';
+import { handOffCase, withCaseChange } from './case-transaction';
+import { recordCaseAction } from './record-case-action';
 import type { TEscalateInput } from './schema';
 import type { ActionResultSummary } from './types';
 
@@ -22,33 +21,15 @@ export async function escalateCase({
   expectedVersion: number;
   input: TEscalateInput;
 }): Promise<ActionResultSummary> {
-  return withCaseChange({ caseId, actor, expectedVersion, event: 'escalate' }, async ({ tx, kase, to, now }) => {
-    const action = await tx.caseAction.create({
-      data: {
-        caseId,
-        actorId: actor.id,
-        type: 'escalate',
-        reasonCode: input.reasonCode,
-        note: input.note ?? null,
-        details: { previousAssigneeId: kase.assigneeId },
-      },
-      select: { id: true },
-    });
-    const updated = await tx.case.update({
-      where: { id: caseId },
-      data: handOffCase(kase, to, now),
-      select: { version: true },
-    });
-    await writeAudit(
-      tx,
+  return withCaseChange({ caseId, actor, expectedVersion, event: 'escalate' }, ({ tx, kase, to, now }) =>
+    recordCaseAction(
+      { tx, kase, to, now, actor },
       {
-        event: 'case.escalated',
-        caseId,
-        payload: { from: kase.status, to, version: updated.version, actionId: action.id, reasonCode: input.reasonCode },
+        action: { type: 'escalate', reasonCode: input.reasonCode, note: input.note, details: { previousAssigneeId: kase.assigneeId } },
+        caseUpdate: handOffCase(kase, to, now),
+        audit: { event: 'case.escalated', payload: { reasonCode: input.reasonCode } },
+        decision: { type: 'case.escalated', reasonCode: input.reasonCode },
       },
-      staffAudit(actor, caseId),
-    );
-    await enqueueDecision(tx, await decisionMessage(tx, kase, 'case.escalated', input.reasonCode, {}, now));
-    return { caseId, status: to, version: updated.version, actionId: action.id };
-  });
+    ),
+  );
 }

@@ -1,9 +1,8 @@
 import 'server-only';
-import { writeAudit } from '@/lib/audit/write-audit';
 import type { StaffPrincipal } from '@/lib/auth/roles';
 import { AppError } from '@/lib/errors';
-import { enqueueDecision } from '@/lib/platform/outbox';
-import { decisionMessage, requireActorRole, staffAudit, withCaseChange } from './case-transaction';
+import { requireActorRole, withCaseChange } from './case-transaction';
+import { recordCaseAction } from './record-case-action';
 import type { TReinstateInput } from './schema';
 import type { ActionResultSummary } from './types';
 
@@ -32,43 +31,22 @@ export async function reinstateAccount({
     if (kase.resolution !== 'suspended' || account.enforcement !== 'suspended') {
       throw new AppError('conflict', 'This account is not suspended by this case, so there is nothing to reinstate.');
     }
-    const action = await tx.caseAction.create({
-      data: {
-        caseId,
-        actorId: actor.id,
-        type: 'reinstate',
-        reasonCode: input.reasonCode,
-        note: input.note,
-        details: { suspendedUntil: account.suspendedUntil?.toISOString() ?? null },
-      },
-      select: { id: true },
-    });
     await tx.reportedAccount.update({
       where: { id: kase.accountId },
       data: { enforcement: 'none', suspendedUntil: null },
     });
-    const updated = await tx.case.update({
-      where: { id: caseId },
-      data: { version: { increment: 1 } },
-      select: { version: true },
-    });
-    await writeAudit(
-      tx,
+    return recordCaseAction(
+      { tx, kase, to, now, actor },
       {
-        event: 'case.account_reinstated',
-        caseId,
-        payload: {
-          from: kase.status,
-          to,
-          version: updated.version,
-          actionId: action.id,
-          accountId: kase.accountId,
+        action: {
+          type: 'reinstate',
           reasonCode: input.reasonCode,
+          note: input.note,
+          details: { suspendedUntil: account.suspendedUntil?.toISOString() ?? null },
         },
+        audit: { event: 'case.account_reinstated', payload: { accountId: kase.accountId, reasonCode: input.reasonCode } },
+        decision: { type: 'account.reinstated', reasonCode: input.reasonCode },
       },
-      staffAudit(actor, caseId),
     );
-    await enqueueDecision(tx, await decisionMessage(tx, kase, 'account.reinstated', input.reasonCode, {}, now));
-    return { caseId, status: to, version: updated.version, actionId: action.id };
   });
 }

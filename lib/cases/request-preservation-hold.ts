@@ -1,7 +1,7 @@
 import 'server-only';
-import { writeAudit } from '@/lib/audit/write-audit';
 import type { StaffPrincipal } from '@/lib/auth/roles';
-import { handOffCase, staffAudit, withCaseChange } from './case-transaction';
+import { handOffCase, withCaseChange } from './case-transaction';
+import { recordCaseAction } from './record-case-action';
 import type { TRequestPreservationHoldInput } from './schema';
 import type { ActionResultSummary } from './types';
 
@@ -37,41 +37,24 @@ export async function requestPreservationHold({
         },
         select: { id: true },
       });
-      const action = await tx.caseAction.create({
-        data: {
-          caseId,
-          actorId: actor.id,
-          type: 'preservation_hold',
-          reasonCode: input.reasonCode,
-          note: input.note,
-          approvalId: approval.id,
-          details: { stage: 'requested', durationDays: input.durationDays, previousAssigneeId: kase.assigneeId },
-        },
-        select: { id: true },
-      });
-      const updated = await tx.case.update({
-        where: { id: caseId },
-        data: handOffCase(kase, to, now),
-        select: { version: true },
-      });
-      await writeAudit(
-        tx,
+      const summary = await recordCaseAction(
+        { tx, kase, to, now, actor },
         {
-          event: 'case.preservation_hold_requested',
-          caseId,
-          payload: {
-            from: kase.status,
-            to,
-            version: updated.version,
-            actionId: action.id,
-            approvalId: approval.id,
+          action: {
+            type: 'preservation_hold',
             reasonCode: input.reasonCode,
-            durationDays: input.durationDays,
+            note: input.note,
+            approvalId: approval.id,
+            details: { stage: 'requested', durationDays: input.durationDays, previousAssigneeId: kase.assigneeId },
+          },
+          caseUpdate: handOffCase(kase, to, now),
+          audit: {
+            event: 'case.preservation_hold_requested',
+            payload: { approvalId: approval.id, reasonCode: input.reasonCode, durationDays: input.durationDays },
           },
         },
-        staffAudit(actor, caseId),
       );
-      return { caseId, status: to, version: updated.version, actionId: action.id, approvalId: approval.id };
+      return { ...summary, approvalId: approval.id };
     },
   );
 }

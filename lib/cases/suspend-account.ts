@@ -1,8 +1,7 @@
 import 'server-only';
-import { writeAudit } from '@/lib/audit/write-audit';
 import type { StaffPrincipal } from '@/lib/auth/roles';
-import { enqueueDecision } from '@/lib/platform/outbox';
-import { closeCase, decisionMessage, staffAudit, withCaseChange } from './case-transaction';
+import { closeCase, withCaseChange } from './case-transaction';
+import { recordCaseAction } from './record-case-action';
 import type { TSuspendInput } from './schema';
 import type { ActionResultSummary } from './types';
 
@@ -23,48 +22,19 @@ export async function suspendAccount({
   input: TSuspendInput;
 }): Promise<ActionResultSummary> {
   return withCaseChange({ caseId, actor, expectedVersion, event: 'suspend' }, async ({ tx, kase, to, now }) => {
-    const until = input.until ?? null;
-    const action = await tx.caseAction.create({
-      data: {
-        caseId,
-        actorId: actor.id,
-        type: 'suspend',
-        reasonCode: input.reasonCode,
-        note: input.note ?? null,
-        details: { until: until?.toISOString() ?? null },
-      },
-      select: { id: true },
-    });
-    const updated = await tx.case.update({
-      where: { id: caseId },
-      data: closeCase(kase, 'suspended', now),
-      select: { version: true },
-    });
+    const until = input.until?.toISOString() ?? null;
     await tx.reportedAccount.update({
       where: { id: kase.accountId },
-      data: { enforcement: 'suspended', suspendedUntil: until },
+      data: { enforcement: 'suspended', suspendedUntil: input.until ?? null },
     });
-    await writeAudit(
-      tx,
+    return recordCaseAction(
+      { tx, kase, to, now, actor },
       {
-        event: 'case.account_suspended',
-        caseId,
-        payload: {
-          from: kase.status,
-          to,
-          version: updated.version,
-          actionId: action.id,
-          accountId: kase.accountId,
-          reasonCode: input.reasonCode,
-          until: until?.toISOString() ?? null,
-        },
+        action: { type: 'suspend', reasonCode: input.reasonCode, note: input.note, details: { until } },
+        caseUpdate: closeCase(kase, 'suspended', now),
+        audit: { event: 'case.account_suspended', payload: { accountId: kase.accountId, reasonCode: input.reasonCode, until } },
+        decision: { type: 'account.suspended', reasonCode: input.reasonCode, details: { until } },
       },
-      staffAudit(actor, caseId),
     );
-    await enqueueDecision(
-      tx,
-      await decisionMessage(tx, kase, 'account.suspended', input.reasonCode, { until: until?.toISOString() ?? null }, now),
-    );
-    return { caseId, status: to, version: updated.version, actionId: action.id };
   });
 }
