@@ -1,8 +1,8 @@
 import 'server-only';
-import { writeAudit } from '@/lib/audit/write-audit';
 import type { StaffPrincipal } from '@/lib/auth/roles';
 import { AppError } from '@/lib/errors';
-import { LEASE_MS, requireActorRole, staffAudit, withCaseChange } from './case-transaction';
+import { LEASE_MS, requireActorRole, withCaseChange } from './case-transaction';
+import { recordCaseAction } from './record-case-action';
 import type { ReasonCodeOf } from './reason-codes';
 import type { ReassignResult } from './types';
 
@@ -33,39 +33,19 @@ export async function reassignCase({
       throw new AppError('invalid_input', 'The case is already assigned to them.');
     }
     const leaseExpiresAt = new Date(now.getTime() + LEASE_MS);
-    const updated = await tx.case.update({
-      where: { id: caseId },
-      data: { status: to, assigneeId, leaseExpiresAt, version: { increment: 1 } },
-      select: { version: true },
-    });
-    const action = await tx.caseAction.create({
-      data: {
-        caseId,
-        actorId: actor.id,
-        type: 'assign',
-        reasonCode,
-        note,
-        details: { fromAssigneeId: kase.assigneeId, toAssigneeId: assigneeId, leaseExpiresAt: leaseExpiresAt.toISOString() },
-      },
-      select: { id: true },
-    });
-    await writeAudit(
-      tx,
+    const { status, version } = await recordCaseAction(
+      { tx, kase, to, now, actor },
       {
-        event: 'case.reassigned',
-        caseId,
-        payload: {
-          from: kase.status,
-          to,
-          version: updated.version,
-          actionId: action.id,
-          fromAssigneeId: kase.assigneeId,
-          toAssigneeId: assigneeId,
+        action: {
+          type: 'assign',
           reasonCode,
+          note,
+          details: { fromAssigneeId: kase.assigneeId, toAssigneeId: assigneeId, leaseExpiresAt: leaseExpiresAt.toISOString() },
         },
+        caseUpdate: { status: to, assigneeId, leaseExpiresAt, version: { increment: 1 } },
+        audit: { event: 'case.reassigned', payload: { fromAssigneeId: kase.assigneeId, toAssigneeId: assigneeId, reasonCode } },
       },
-      staffAudit(actor, caseId),
     );
-    return { caseId, status: to, version: updated.version, assigneeId, leaseExpiresAt };
+    return { caseId, status, version, assigneeId, leaseExpiresAt };
   });
 }

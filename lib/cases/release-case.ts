@@ -1,7 +1,7 @@
 import 'server-only';
-import { writeAudit } from '@/lib/audit/write-audit';
 import type { StaffPrincipal } from '@/lib/auth/roles';
-import { staffAudit, withCaseChange } from './case-transaction';
+import { withCaseChange } from './case-transaction';
+import { recordCaseAction } from './record-case-action';
 import type { ReasonCodeOf } from './reason-codes';
 import type { CaseChange } from './types';
 
@@ -21,34 +21,16 @@ export async function releaseCase({
   expectedVersion: number;
   reasonCode?: ReasonCodeOf<'release'> | null;
 }): Promise<CaseChange> {
-  return withCaseChange({ caseId, actor, expectedVersion, event: 'release' }, async ({ tx, kase, to }) => {
+  return withCaseChange({ caseId, actor, expectedVersion, event: 'release' }, async ({ tx, kase, to, now }) => {
     const previousAssigneeId = kase.assigneeId!;
-    const updated = await tx.case.update({
-      where: { id: caseId },
-      data: { status: to, assigneeId: null, leaseExpiresAt: null, version: { increment: 1 } },
-      select: { version: true },
-    });
-    const action = await tx.caseAction.create({
-      data: { caseId, actorId: actor.id, type: 'release', reasonCode, details: { previousAssigneeId } },
-      select: { id: true },
-    });
-    await writeAudit(
-      tx,
+    const { status, version } = await recordCaseAction(
+      { tx, kase, to, now, actor },
       {
-        event: 'case.released',
-        caseId,
-        payload: {
-          from: kase.status,
-          to,
-          version: updated.version,
-          actionId: action.id,
-          previousAssigneeId,
-          reasonCode,
-          byOther: previousAssigneeId !== actor.id,
-        },
+        action: { type: 'release', reasonCode, details: { previousAssigneeId } },
+        caseUpdate: { status: to, assigneeId: null, leaseExpiresAt: null, version: { increment: 1 } },
+        audit: { event: 'case.released', payload: { previousAssigneeId, reasonCode, byOther: previousAssigneeId !== actor.id } },
       },
-      staffAudit(actor, caseId),
     );
-    return { caseId, status: to, version: updated.version };
+    return { caseId, status, version };
   });
 }
