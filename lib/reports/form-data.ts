@@ -1,4 +1,4 @@
-import type { TReportInput } from './schema';
+import type { FieldIssue, TReportInput } from './schema';
 
 /** Field names of the public form; the receipt of errors maps back to these. */
 export const REPORT_FORM_FIELDS = {
@@ -12,7 +12,12 @@ export const REPORT_FORM_FIELDS = {
   country: 'country',
 } as const;
 
-const looksLikeUrl = (text: string) => /^(https?:\/\/|www\.)/i.test(text) || /^[^\s@/]+\.[a-z]{2,}\//i.test(text);
+/**
+ * A link rather than a username: typed with a scheme (any scheme, so `data:`, `javascript:` or
+ * `file:` are checked, and refused, as links), starting with www., or host/path. `host:8080` is a port.
+ */
+const looksLikeUrl = (text: string) =>
+  /^([a-z][a-z0-9+.-]*:(?!\d)|www\.)/i.test(text) || /^[^\s@/]+\.[a-z]{2,}\//i.test(text);
 
 /**
  * Turns the form's flat fields into the shared report input. The single "account" box takes a
@@ -45,6 +50,16 @@ export function reportInputFromForm(form: FormData): TReportInput {
       country: text(REPORT_FORM_FIELDS.country) || undefined,
     },
   };
+}
+
+/** Field name → messages, for the form to show next to each field; a link's message says which line. */
+export function formFieldErrors(issues: readonly FieldIssue[]): Record<string, string[]> {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const { path, message } of issues) {
+    const line = /^contentUrls\.(\d+)$/.exec(path)?.[1];
+    (fieldErrors[formFieldForIssuePath(path)] ??= []).push(line === undefined ? message : `Line ${Number(line) + 1}: ${message}`);
+  }
+  return fieldErrors;
 }
 
 /** Maps an issue path of the shared schema to the form field that shows it. */

@@ -1,4 +1,11 @@
 import { z } from 'zod';
+import {
+  checkWebUrl,
+  findEmbeddedMedia,
+  findTextProblem,
+  TEXT_PROBLEM_MESSAGES,
+  URL_PROBLEM_MESSAGES,
+} from '@/lib/security/text-rules';
 import { HARM_CATEGORIES } from './categories';
 import { isCountryCode } from './countries';
 
@@ -8,12 +15,43 @@ export const CONTENT_URLS_MAX = 10;
 export const CONTENT_URL_MAX_LENGTH = 2083;
 export const MEDIA_HASHES_MAX = 100;
 
+const EMBEDDED_MEDIA_MESSAGE = 'contains what looks like an encoded picture or video; never paste the material itself, describe it in words';
+
+/**
+ * The shared rule for untrusted text (lib/security/text-rules.ts) on one field: a control character,
+ * a lone surrogate, a data: URI or a pasted media file is refused with a message naming the field.
+ * Everything a packet may never contain is refused here, so an accepted report can always be referred.
+ */
+const untrusted = (label: string, options: { multiLine?: boolean } = {}) => (value: string, ctx: z.RefinementCtx) => {
+  const problem = findTextProblem(value, options);
+  if (problem) ctx.addIssue({ code: 'custom', message: `${label} ${TEXT_PROBLEM_MESSAGES[problem]}` });
+  else if (findEmbeddedMedia(value)) ctx.addIssue({ code: 'custom', message: `${label} ${EMBEDDED_MEDIA_MESSAGE}` });
+};
+
+/** A link: the text rule, then http(s) only (checkWebUrl); what is stored is the text checkWebUrl returns. */
+const webUrl = (label: string) => (value: string, ctx: z.RefinementCtx) => {
+  const checked = checkWebUrl(value);
+  if (checked.ok) return checked.url;
+  ctx.addIssue({ code: 'custom', message: `${label} ${URL_PROBLEM_MESSAGES[checked.problem]}` });
+  return z.NEVER;
+};
+
 /** Blank strings count as absent, so an empty form field and a missing JSON key mean the same. */
 const blankAsAbsent = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
 
 const optionalText = (max: number, label: string) =>
-  blankAsAbsent(z.string().trim().max(max, `${label} must be at most ${max} characters`));
+  blankAsAbsent(z.string().trim().max(max, `${label} must be at most ${max} characters`).superRefine(untrusted(label)));
+
+const optionalUrl = (max: number, label: string) =>
+  blankAsAbsent(
+    z
+      .string()
+      .trim()
+      .max(max, `${label} must be at most ${max} characters`)
+      .superRefine(untrusted(label))
+      .transform(webUrl(label)),
+  );
 
 const ZCountryCode = z
   .string()
@@ -26,6 +64,7 @@ const ZMediaHash = z
   .string()
   .trim()
   .max(2048, 'A media hash must be at most 2048 characters')
+  .superRefine(untrusted('A media hash'))
   .regex(/^[A-Za-z0-9_-]{2,20}:[A-Za-z0-9+/=_-]{8,}$/, 'A media hash is written ALG:value, e.g. MD5:9e107d9d…');
 
 const ZIpCaptureEvent = z.strictObject({
@@ -53,7 +92,7 @@ export const ZReportInput = z
     account: z
       .strictObject({
         handle: optionalText(100, 'Handle'),
-        profileUrl: optionalText(CONTENT_URL_MAX_LENGTH, 'Profile URL'),
+        profileUrl: optionalUrl(CONTENT_URL_MAX_LENGTH, 'Profile URL'),
         platformAccountId: optionalText(200, 'Account ID'),
       })
       .refine((a) => Boolean(a.handle || a.profileUrl || a.platformAccountId), {
@@ -64,21 +103,27 @@ export const ZReportInput = z
     description: z
       .string()
       .max(DESCRIPTION_MAX, `The description must be at most ${DESCRIPTION_MAX} characters`)
+      .superRefine(untrusted('The description', { multiLine: true }))
       .default('')
-      .transform((v) => v.trim()),
+      // A carriage return (alone or before a newline) is a line break: stored as one newline.
+      .transform((v) => v.replace(/\r\n?/g, '\n').trim()),
     contentUrls: z
       .array(
         z
           .string()
           .trim()
           .min(1, 'A link cannot be empty')
-          .max(CONTENT_URL_MAX_LENGTH, `A link must be at most ${CONTENT_URL_MAX_LENGTH} characters`),
+          .max(CONTENT_URL_MAX_LENGTH, `A link must be at most ${CONTENT_URL_MAX_LENGTH} characters`)
+          .superRefine(untrusted('A link'))
+          .transform(webUrl('A link')),
       )
       .max(CONTENT_URLS_MAX, `At most ${CONTENT_URLS_MAX} links`)
       .default([]),
     reporter: z
       .strictObject({
-        email: blankAsAbsent(z.string().trim().max(254).pipe(z.email('Enter a valid e-mail address'))),
+        email: blankAsAbsent(
+          z.string().trim().max(254).superRefine(untrusted('The e-mail address')).pipe(z.email('Enter a valid e-mail address')),
+        ),
         country: blankAsAbsent(ZCountryCode),
         /** The platform's own opaque ID for the reporting user, so distinct reporters count right. API only. */
         platformUserId: optionalText(200, 'Reporter ID'),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formFieldForIssuePath, REPORT_FORM_FIELDS, reportInputFromForm } from '@/lib/reports/form-data';
+import { formFieldErrors, formFieldForIssuePath, REPORT_FORM_FIELDS, reportInputFromForm } from '@/lib/reports/form-data';
 import { toFieldIssues, ZReportInput } from '@/lib/reports/schema';
 
 function form(fields: Record<string, string>): FormData {
@@ -39,6 +39,14 @@ describe('reportInputFromForm: the account box', () => {
     const input = reportInputFromForm(form({ account: 'social.example/@alice' }));
     expect(input.account.profileUrl).toBe('social.example/@alice');
     expect(input.account.handle).toBeUndefined();
+  });
+
+  it('takes anything typed with a scheme as a link, so that data:, javascript: and file: are checked as links', () => {
+    for (const account of ['data:image/png;base64,iVBORw0KGgo', 'javascript:alert(1)', 'file:///etc/passwd', 'blob:https://x.example/1']) {
+      const input = reportInputFromForm(form({ account }));
+      expect(input.account.profileUrl, account).toBe(account);
+      expect(input.account.handle, account).toBeUndefined();
+    }
   });
 
   it('does not take an e-mail-like or spaced text as a URL', () => {
@@ -161,6 +169,23 @@ describe('reportInputFromForm → ZReportInput', () => {
     expect(fields.sort()).toEqual(['account', 'category', 'country', 'email']);
     const known = new Set<string>(Object.values(REPORT_FORM_FIELDS));
     for (const field of fields) expect(known.has(field), field).toBe(true);
+  });
+});
+
+describe('formFieldErrors', () => {
+  it('groups messages by form field and says which line of the links box is wrong', () => {
+    expect(
+      formFieldErrors([
+        { path: 'account.profileUrl', message: 'Profile URL must be an http:// or https:// link' },
+        { path: 'contentUrls.2', message: 'A link contains a data: URI' },
+        { path: 'contentUrls', message: 'At most 10 links' },
+        { path: 'description', message: 'The description contains a control character' },
+      ]),
+    ).toEqual({
+      account: ['Profile URL must be an http:// or https:// link'],
+      contentUrls: ['Line 3: A link contains a data: URI', 'At most 10 links'],
+      description: ['The description contains a control character'],
+    });
   });
 });
 

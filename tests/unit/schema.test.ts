@@ -412,3 +412,99 @@ describe('toFieldIssues', () => {
     ]);
   });
 });
+
+describe('ZReportInput: the shared text rule on every text field (issue 9 req 3, issue 10 req 4)', () => {
+  const fields: { path: string; input: (v: string) => unknown }[] = [
+    { path: 'account.handle', input: (v) => ({ ...minimal, account: { handle: `a${v}b` } }) },
+    { path: 'account.profileUrl', input: (v) => ({ ...minimal, account: { profileUrl: `https://x.example/a${v}b` } }) },
+    { path: 'account.platformAccountId', input: (v) => ({ ...minimal, account: { handle: 'a', platformAccountId: `1${v}2` } }) },
+    { path: 'description', input: (v) => ({ ...minimal, description: `what${v}happened` }) },
+    { path: 'contentUrls.1', input: (v) => ({ ...minimal, contentUrls: ['https://x.example/1', `https://x.example/${v}`] }) },
+    { path: 'reporter.email', input: (v) => ({ ...minimal, reporter: { email: `kim${v}@mail.example` } }) },
+    { path: 'reporter.platformUserId', input: (v) => ({ ...minimal, reporter: { platformUserId: `u${v}1` } }) },
+    { path: 'platformContext.displayName', input: (v) => ({ ...minimal, platformContext: { displayName: `Bad${v}Actor` } }) },
+    { path: 'mediaHashes.0', input: (v) => ({ ...minimal, mediaHashes: [`MD5:9e107d9d372bb68${v}26bd81d3542a419d6`] }) },
+  ];
+
+  it.each(['\u0000', '\u0007', '\u001b', '\u007f', '\u0085', '\ud800', '\udfff'])('refuses %j in every field, naming the field', (bad) => {
+    for (const field of fields) {
+      const issues = issuesOf(field.input(bad));
+      expect(issues.map((i) => i.path), `${field.path} with ${JSON.stringify(bad)}`).toContain(field.path);
+    }
+  });
+
+  it('says what is wrong and which field, in words', () => {
+    expect(issuesOf({ ...minimal, account: { handle: 'a\u0000b' } })).toEqual([
+      { path: 'account.handle', message: 'Handle contains a control character (such as NUL); remove it' },
+    ]);
+    expect(issuesOf({ ...minimal, description: 'a\ud800b' })).toEqual([
+      { path: 'description', message: 'The description contains an invalid character (a lone UTF-16 surrogate); remove it' },
+    ]);
+  });
+
+  it('keeps tab and newline in the description, folds carriage returns into newlines, refuses them elsewhere', () => {
+    expect(parsed({ ...minimal, description: 'line 1\r\nline 2\rline 3\n\tindented' }).description).toBe('line 1\nline 2\nline 3\n\tindented');
+    expect(issuesOf({ ...minimal, account: { handle: 'a\nb' } }).map((i) => i.path)).toEqual(['account.handle']);
+    expect(issuesOf({ ...minimal, platformContext: { displayName: 'a\tb' } }).map((i) => i.path)).toEqual(['platformContext.displayName']);
+  });
+
+  it('refuses a data: URI in free text, naming the field', () => {
+    const png = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk';
+    expect(issuesOf({ ...minimal, description: `look: ${png}` })).toEqual([
+      { path: 'description', message: expect.stringMatching(/^The description contains a data: URI/) },
+    ]);
+    expect(issuesOf({ ...minimal, platformContext: { displayName: 'DATA: text/plain,hello' } }).map((i) => i.path)).toEqual([
+      'platformContext.displayName',
+    ]);
+    expect(issuesOf({ ...minimal, account: { handle: png } }).map((i) => i.path)).toEqual(['account.handle']);
+  });
+
+  it('refuses a pasted base64 media file without a data: prefix too (a packet could never carry it)', () => {
+    const pasted = `iVBORw0KGgo${'A'.repeat(60)}`;
+    expect(issuesOf({ ...minimal, description: `here it is ${pasted}` })).toEqual([
+      { path: 'description', message: expect.stringMatching(/^The description contains what looks like an encoded picture or video/) },
+    ]);
+  });
+
+  it('accepts ordinary text in any script, emoji included', () => {
+    const text = 'Привет, 你好, مرحبا, 👋 — “quoted”';
+    expect(parsed({ ...minimal, account: { handle: text }, description: text }).description).toBe(text);
+  });
+});
+
+describe('ZReportInput: links are http(s) only', () => {
+  const refused = [
+    'data:image/png;base64,iVBORw0KGgoAAAANSUhEUg',
+    'javascript:alert(1)',
+    'JavaScript:alert(1)',
+    'blob:https://x.example/0b9c1e0e-1111-2222-3333-444455556666',
+    'file:///etc/passwd',
+    'ftp://files.example/a',
+    'vbscript:msgbox',
+    'about:blank',
+  ];
+
+  it.each(refused)('refuses %s as a content link and as a profile URL, naming the field', (url) => {
+    expect(issuesOf({ ...minimal, contentUrls: ['https://x.example/ok', url] }).map((i) => i.path)).toEqual(['contentUrls.1']);
+    expect(issuesOf({ ...minimal, account: { profileUrl: url } }).map((i) => i.path)).toEqual(['account.profileUrl']);
+  });
+
+  it('explains the refusal', () => {
+    expect(issuesOf({ ...minimal, contentUrls: ['javascript:alert(1)'] })).toEqual([
+      { path: 'contentUrls.0', message: 'A link must be an http:// or https:// link (other kinds, such as data:, javascript: or file:, are refused)' },
+    ]);
+    expect(issuesOf({ ...minimal, contentUrls: ['not a link'] })).toEqual([
+      { path: 'contentUrls.0', message: 'A link is not a web address (for example https://social.example/@name/123)' },
+    ]);
+  });
+
+  it('stores what checkWebUrl returns: unchanged with a scheme, https:// put in front of a bare host', () => {
+    const report = parsed({
+      ...minimal,
+      account: { profileUrl: 'social.example/@alice' },
+      contentUrls: ['http://x.example/a', 'HTTPS://x.example/b', 'x.example/c?d=1', 'x.example:8080/e'],
+    });
+    expect(report.account.profileUrl).toBe('https://social.example/@alice');
+    expect(report.contentUrls).toEqual(['http://x.example/a', 'HTTPS://x.example/b', 'https://x.example/c?d=1', 'https://x.example:8080/e']);
+  });
+});
