@@ -1,11 +1,23 @@
 import 'server-only';
 import { readJsonBody } from '@/lib/http/read-json';
 import { errorResponse, json, newRequestId } from '@/lib/http/respond';
+import { AppError } from '@/lib/errors';
 import { authenticateApiKey } from '@/lib/platform/api-keys';
+import { findTextProblem } from '@/lib/security/text-rules';
 import { acceptReport } from './accept-report';
 import { intakeSourceFor } from './intake-source';
+import { parseReport } from './parse-report';
 import { consumeReportQuota } from './rate-limit';
-import { ZReportInput } from './schema';
+
+/** The Idempotency-Key header, trimmed; refused (400) when it holds anything but printable text. */
+function idempotencyKeyOf(headers: Headers): string | null {
+  const key = headers.get('idempotency-key')?.trim();
+  if (!key) return null;
+  if (key.length > 200 || findTextProblem(key)) {
+    throw new AppError('invalid_input', 'The Idempotency-Key header must be at most 200 printable characters (a UUID is best)');
+  }
+  return key;
+}
 
 /**
  * POST /api/v1/reports — the JSON intake API (same schema as the public form). One handler, served
@@ -17,11 +29,13 @@ export async function postReport(request: Request): Promise<Response> {
   const requestId = newRequestId();
   try {
     const body = await readJsonBody(request);
-    const report = ZReportInput.parse(body);
+    // The key first: platform-only fields are refused unless a platform sent them.
     const apiClient = await authenticateApiKey(request.headers.get('authorization'), 'reports:write');
+    const report = parseReport(body, { platform: apiClient !== null });
+    const idempotencyKey = idempotencyKeyOf(request.headers);
     const source = intakeSourceFor(request.headers, report, { channel: 'api', apiClientId: apiClient?.id, requestId });
     const accepted = await acceptReport(report, source, {
-      idempotencyKey: request.headers.get('idempotency-key')?.trim().slice(0, 200) || null,
+      idempotencyKey,
       admit: () => consumeReportQuota(apiClient ? `api:${apiClient.id}` : source.sourceHash),
     });
     return json({ reference: accepted.reference, status: accepted.status }, 201, {

@@ -5,11 +5,12 @@ import { redirect } from 'next/navigation';
 import { AppError } from '@/lib/errors';
 import { newRequestId } from '@/lib/http/respond';
 import { acceptReport } from '@/lib/reports/accept-report';
-import { formFieldForIssuePath, reportInputFromForm } from '@/lib/reports/form-data';
+import { formFieldErrors, reportInputFromForm } from '@/lib/reports/form-data';
 import type { ReportFormState } from '@/lib/reports/form-state';
 import { intakeSourceFor } from '@/lib/reports/intake-source';
+import { safeParseReport } from '@/lib/reports/parse-report';
 import { consumeReportQuota } from '@/lib/reports/rate-limit';
-import { toFieldIssues, ZReportInput } from '@/lib/reports/schema';
+import { toFieldIssues } from '@/lib/reports/schema';
 
 const SUBMISSION_ID = /^[0-9a-f-]{36}$/;
 
@@ -18,14 +19,9 @@ export async function submitReport(_previous: ReportFormState, form: FormData): 
   const values = Object.fromEntries(
     [...form.entries()].filter(([k, v]) => typeof v === 'string' && !k.startsWith('$')).map(([k, v]) => [k, String(v)]),
   );
-  const parsed = ZReportInput.safeParse(reportInputFromForm(form));
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of toFieldIssues(parsed.error)) {
-      (fieldErrors[formFieldForIssuePath(issue.path)] ??= []).push(issue.message);
-    }
-    return { status: 'invalid', fieldErrors, values };
-  }
+  // The form is anyone's: the same parse as an API request without a key.
+  const parsed = safeParseReport(reportInputFromForm(form), { platform: false });
+  if (!parsed.success) return { status: 'invalid', fieldErrors: formFieldErrors(toFieldIssues(parsed.error)), values };
 
   const requestId = newRequestId();
   let reference: string;
