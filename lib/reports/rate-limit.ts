@@ -1,6 +1,6 @@
 import 'server-only';
 import cluster from 'node:cluster';
-import { RateLimiterCluster, RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterCluster, RateLimiterMemory, type RateLimiterAbstract, type RateLimiterRes } from 'rate-limiter-flexible';
 import { getConfig } from '@/lib/config';
 import { AppError } from '@/lib/errors';
 
@@ -25,24 +25,43 @@ function limiter(name: string, perMinute: number): RateLimiterAbstract {
   return found;
 }
 
-async function consume(name: string, perMinute: number, key: string): Promise<void> {
+/**
+ * A refusal from the limiter. Checked by shape, not `instanceof`: the limiter lives on globalThis and
+ * may have been created by another bundle (Next's server code, the intake fast path), whose copy of
+ * rate-limiter-flexible has its own RateLimiterRes class. An `instanceof` check then failed, and a
+ * rate-limited form report was told "Something went wrong on our side".
+ */
+export function isRateLimiterRefusal(value: unknown): value is Pick<RateLimiterRes, 'msBeforeNext' | 'remainingPoints'> {
+  if (value === null || typeof value !== 'object' || value instanceof Error) return false;
+  const { msBeforeNext, remainingPoints } = value as Partial<RateLimiterRes>;
+  return typeof msBeforeNext === 'number' && typeof remainingPoints === 'number';
+}
+
+async function consume(name: string, perMinute: number, key: string, refusal: (retryAfterSeconds: number) => string): Promise<void> {
   try {
     await limiter(name, perMinute).consume(key);
   } catch (result) {
-    if (!(result instanceof RateLimiterRes)) throw result;
+    if (!isRateLimiterRefusal(result)) throw result;
     const retryAfterSeconds = Math.max(1, Math.ceil(result.msBeforeNext / 1000));
-    throw new AppError('rate_limited', `Too many reports from your connection. Please try again in ${retryAfterSeconds} seconds.`, {
-      retryAfterSeconds,
-    });
+    throw new AppError('rate_limited', refusal(retryAfterSeconds), { retryAfterSeconds });
   }
 }
 
+const inSeconds = (seconds: number) => `in ${seconds} second${seconds === 1 ? '' : 's'}`;
+
 /** One accepted report per call; REPORTS_PER_MINUTE_PER_SOURCE per source (default 10). */
 export function consumeReportQuota(sourceHash: string): Promise<void> {
-  return consume('reports', getConfig().REPORTS_PER_MINUTE_PER_SOURCE, sourceHash);
+  const perMinute = getConfig().REPORTS_PER_MINUTE_PER_SOURCE;
+  return consume('reports', perMinute, sourceHash, (seconds) =>
+    `Your report was not sent: you have reached the limit of ${perMinute} reports a minute from one connection. Please try again ${inSeconds(seconds)}.`,
+  );
 }
+
+export const LOOKUPS_PER_MINUTE_PER_SOURCE = 30;
 
 /** Status look-ups are limited separately so references cannot be enumerated. */
 export function consumeLookupQuota(sourceHash: string): Promise<void> {
-  return consume('lookups', 30, sourceHash);
+  return consume('lookups', LOOKUPS_PER_MINUTE_PER_SOURCE, sourceHash, (seconds) =>
+    `Too many status look-ups from your connection (the limit is ${LOOKUPS_PER_MINUTE_PER_SOURCE} a minute). Please try again ${inSeconds(seconds)}.`,
+  );
 }

@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import { StatusResult, type StatusView } from '@/components/report/status-result';
 import { controlClass, describedBy, FieldError, Hint, Label } from '@/components/ui/field';
-import { parseReference } from '@/lib/reports/reference';
-import { findReportStatus, PUBLIC_STATUS_LABEL, type PublicReportStatus } from '@/lib/reports/report-status';
+import { lookUpReport } from '@/lib/reports/look-up-report';
+import { PUBLIC_STATUS_LABEL, type PublicReportStatus } from '@/lib/reports/report-status';
 
 export const metadata: Metadata = { title: 'Check a report’s status' };
 
@@ -20,8 +21,9 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function StatusPage({ searchParams }: Props) {
   const raw = (await searchParams).reference;
   const typed = (Array.isArray(raw) ? raw[0] : raw)?.trim().slice(0, 40) ?? '';
-  const view = typed ? await lookUp(typed) : null;
-  const notFoundMessage = typed && !view ? 'No report has this reference. Check it matches your receipt, for example TC-7K4M-9QX2.' : null;
+  const result = typed ? await lookUp(typed) : null;
+  const view = result && 'view' in result ? result.view : null;
+  const problemMessage = result && 'problem' in result ? result.problem : null;
 
   return (
     <div className="space-y-8">
@@ -41,7 +43,7 @@ export default async function StatusPage({ searchParams }: Props) {
       >
         <Label htmlFor="reference">Reference</Label>
         <Hint id="reference-hint">It looks like TC-7K4M-9QX2.</Hint>
-        <FieldError id="reference-error" messages={notFoundMessage ? [notFoundMessage] : undefined} />
+        <FieldError id="reference-error" messages={problemMessage ? [problemMessage] : undefined} />
         <div className="mt-2 flex flex-col gap-3 sm:flex-row">
           <input
             id="reference"
@@ -52,9 +54,9 @@ export default async function StatusPage({ searchParams }: Props) {
             autoComplete="off"
             autoCapitalize="characters"
             spellCheck={false}
-            aria-invalid={notFoundMessage ? true : undefined}
-            aria-describedby={describedBy('reference-hint', notFoundMessage && 'reference-error')}
-            className={`font-mono uppercase sm:max-w-xs ${controlClass(Boolean(notFoundMessage))}`}
+            aria-invalid={problemMessage ? true : undefined}
+            aria-describedby={describedBy('reference-hint', problemMessage && 'reference-error')}
+            className={`font-mono uppercase sm:max-w-xs ${controlClass(Boolean(problemMessage))}`}
           />
           <button
             type="submit"
@@ -70,14 +72,19 @@ export default async function StatusPage({ searchParams }: Props) {
   );
 }
 
-async function lookUp(typed: string): Promise<StatusView | null> {
-  const reference = parseReference(typed);
-  const found = reference ? await findReportStatus(reference) : null;
-  if (!found) return null;
+async function lookUp(typed: string): Promise<{ view: StatusView } | { problem: string }> {
+  const lookup = await lookUpReport(await headers(), typed);
+  if (lookup.outcome === 'limited') return { problem: lookup.message };
+  if (lookup.outcome === 'not_found') {
+    return { problem: 'No report has this reference. Check it matches your receipt, for example TC-7K4M-9QX2.' };
+  }
+  const found = lookup.report;
   return {
-    reference: found.reference,
-    label: PUBLIC_STATUS_LABEL[found.status],
-    explanation: EXPLANATION[found.status],
-    receivedOn: dateFormat.format(found.receivedAt),
+    view: {
+      reference: found.reference,
+      label: PUBLIC_STATUS_LABEL[found.status],
+      explanation: EXPLANATION[found.status],
+      receivedOn: dateFormat.format(found.receivedAt),
+    },
   };
 }

@@ -1,19 +1,28 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ReferenceBox } from '@/components/report/reference-box';
 import { Callout } from '@/components/ui/callout';
-import { parseReference } from '@/lib/reports/reference';
-import { findReportStatus } from '@/lib/reports/report-status';
+import { MessageBody } from '@/components/ui/message-page';
+import { lookUpReport } from '@/lib/reports/look-up-report';
 
 export const metadata: Metadata = { title: 'Report received' };
 
 type Props = { params: Promise<{ reference: string }> };
 
 export default async function ReceivedPage({ params }: Props) {
-  const parsed = parseReference(safeDecode((await params).reference));
-  const report = parsed ? await findReportStatus(parsed) : null;
-  if (!report) notFound();
+  // A receipt is a status look-up too: it shares the per-source limit of /report/status and the API.
+  const lookup = await lookUpReport(await headers(), safeDecode((await params).reference));
+  if (lookup.outcome === 'limited') {
+    return (
+      <MessageBody title="Too many look-ups">
+        <p>{lookup.message}</p>
+      </MessageBody>
+    );
+  }
+  if (lookup.outcome === 'not_found') notFound();
+  const { report } = lookup;
   // Everything below comes from the stored report, not from the address bar.
   const statusHref = `/report/status?reference=${encodeURIComponent(report.reference)}`;
 

@@ -1,10 +1,8 @@
-import { getConfig } from '@/lib/config';
 import { AppError } from '@/lib/errors';
 import { errorResponse, json, newRequestId } from '@/lib/http/respond';
-import { consumeLookupQuota } from '@/lib/reports/rate-limit';
+import { consumeLookupQuotaFor } from '@/lib/reports/look-up-report';
 import { parseReference } from '@/lib/reports/reference';
 import { findReportStatus } from '@/lib/reports/report-status';
-import { clientIpFrom, sourceHashOf } from '@/lib/security/client-source';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,8 +10,7 @@ export const dynamic = 'force-dynamic';
 export async function GET(request: Request, context: { params: Promise<{ reference: string }> }): Promise<Response> {
   const requestId = newRequestId();
   try {
-    const config = getConfig();
-    await consumeLookupQuota(sourceHashOf(config.TC_SECRET_KEY, clientIpFrom(request.headers, config.TRUST_PROXY)));
+    await consumeLookupQuotaFor(request.headers);
     const { reference: raw } = await context.params;
     const reference = parseReference(raw);
     const found = reference ? await findReportStatus(reference) : null;
