@@ -11,6 +11,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import next from 'next';
 import { RateLimiterClusterMaster } from 'rate-limiter-flexible';
+import { isMalformedTarget, refuseMalformedTarget } from '../lib/http/request-target.js';
 
 /** Must equal CLIENT_IP_HEADER in lib/security/client-source.ts (a unit test checks). */
 export const CLIENT_IP_HEADER = 'x-tc-client-ip';
@@ -54,6 +55,8 @@ async function serve() {
   const intake = await loadIntakeHandler();
 
   const server = createServer((req, res) => {
+    // An undecodable path reaches neither Next (which answered it with a bare 500) nor the intake.
+    if (isMalformedTarget(req.url)) return refuseMalformedTarget(req, res);
     req.headers[CLIENT_IP_HEADER] = clientAddress(req.headers['x-forwarded-for'], req.socket.remoteAddress);
     if (!trustProxy) delete req.headers['x-forwarded-for'];
     if (intake.isIntakeRequest(req)) {

@@ -23,7 +23,15 @@ export async function handleIntakeRequest(req: IncomingMessage, res: ServerRespo
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined) continue;
-    for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
+    for (const v of Array.isArray(value) ? value : [value]) {
+      // Node's parser lets through a few values the Fetch API refuses; such a header is dropped
+      // (as if not sent) rather than turning the request into a server error.
+      try {
+        headers.append(name, v);
+      } catch {
+        continue;
+      }
+    }
   }
   // The handler reads headers and body only; a fixed origin keeps a malformed Host header from
   // turning into a server error.
