@@ -2,8 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { POST } from '@/app/api/v1/reports/route';
 import { GET as getStatus } from '@/app/api/v1/reports/[reference]/route';
 import { getPrisma } from '@/lib/db';
+import { createApiKey } from '@/lib/platform/create-api-key';
+import { acceptReport } from '@/lib/reports/accept-report';
+import { PLATFORM_ONLY_MESSAGE } from '@/lib/reports/parse-report';
 import { REFERENCE_PATTERN } from '@/lib/reports/reference';
+import { ZReportInput } from '@/lib/reports/schema';
 import { CLIENT_IP_HEADER } from '@/lib/security/client-source';
+import { createStaffPrincipal } from '../factories/cases';
 import { intakeRequest, nextIp, reportBody } from '../factories/requests';
 
 const prisma = getPrisma();
@@ -148,6 +153,108 @@ describe('POST /api/v1/reports', () => {
   it('refuses an invalid API key with 401 rather than treating it as anonymous', async () => {
     const response = await POST(intakeRequest(reportBody(), { headers: { authorization: 'Bearer tc_00000000_not-a-real-key-at-all-000' } }));
     expect(response.status).toBe(401);
+  });
+});
+
+describe('POST /api/v1/reports: platform facts only from platforms (issue 9, requirement 2)', () => {
+  const platformFacts = {
+    platformContext: { countryCode: 'GB', displayName: 'Bad Actor', ipCaptureEvents: [{ ipAddress: '203.0.113.9', eventName: 'Login' as const, dateTime: '2026-01-02T03:04:05Z' }] },
+    mediaHashes: ['MD5:9e107d9d372bb6826bd81d3542a419d6'],
+  };
+
+  it('refuses platformContext, mediaHashes and reporter.platformUserId without an API key, naming each, storing nothing', async () => {
+    const before = await counts();
+    const response = await POST(intakeRequest(reportBody({ ...platformFacts, reporter: { platformUserId: 'u-1', country: 'US' } })));
+    expect(response.status).toBe(400);
+    const body = await response.json();
+    expect(body.error).toBe('invalid_report');
+    expect(body.issues).toEqual([
+      { path: 'platformContext', message: PLATFORM_ONLY_MESSAGE },
+      { path: 'mediaHashes', message: PLATFORM_ONLY_MESSAGE },
+      { path: 'reporter.platformUserId', message: PLATFORM_ONLY_MESSAGE },
+    ]);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('accepts them with a reports:write key and stores which API client supplied them', async () => {
+    const admin = await createStaffPrincipal('admin');
+    const key = await createApiKey({ name: 'platform', scopes: ['reports:write'], actor: admin });
+    const response = await POST(
+      intakeRequest(reportBody({ ...platformFacts, reporter: { platformUserId: 'u-1' } }), { headers: { authorization: `Bearer ${key.key}` } }),
+    );
+    expect(response.status).toBe(201);
+    const stored = await prisma.report.findUniqueOrThrow({ where: { reference: (await response.json()).reference } });
+    expect(stored.apiClientId).toBe(key.id);
+    expect(stored.channel).toBe('api');
+    expect(stored.mediaHashes).toEqual(platformFacts.mediaHashes);
+    expect(stored.platformContext).toMatchObject({ countryCode: 'GB', displayName: 'Bad Actor' });
+  });
+
+  it('refuses them with a key that lacks reports:write (403), storing nothing', async () => {
+    const admin = await createStaffPrincipal('admin');
+    const key = await createApiKey({ name: 'reader', scopes: ['decisions:read'], actor: admin });
+    const before = await counts();
+    const response = await POST(intakeRequest(reportBody(platformFacts), { headers: { authorization: `Bearer ${key.key}` } }));
+    expect(response.status).toBe(403);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('is held by the database too: a report with platform facts and no API client is refused', async () => {
+    const report = ZReportInput.parse(reportBody(platformFacts));
+    const before = await counts();
+    await expect(acceptReport(report, { channel: 'api', sourceHash: 'src-x', reporterFingerprint: 'fp-x' })).rejects.toThrow(
+      /reports_platform_facts_need_api_client/,
+    );
+    expect(await counts()).toEqual(before);
+  });
+});
+
+describe('POST /api/v1/reports: hostile text (issue 9 req 3, issue 10 req 4)', () => {
+  it.each([
+    ['account.handle', '{"account":{"handle":"a\\u0000b"},"category":"grooming"}'],
+    ['account.platformAccountId', '{"account":{"platformAccountId":"1\\ud8002"},"category":"grooming"}'],
+    ['account.profileUrl', '{"account":{"profileUrl":"https://social.example/@a\\u0000"},"category":"grooming"}'],
+    ['description', '{"account":{"handle":"a"},"category":"grooming","description":"x\\u0000y"}'],
+    ['description', '{"account":{"handle":"a"},"category":"grooming","description":"x\\udfffy"}'],
+    ['contentUrls.0', '{"account":{"handle":"a"},"category":"grooming","contentUrls":["https://x.example/\\u0000"]}'],
+    ['reporter.email', '{"account":{"handle":"a"},"category":"grooming","reporter":{"email":"a\\u0000@mail.example"}}'],
+  ])('refuses %s holding a NUL or a lone surrogate (JSON escapes) with 400 naming it', async (path, raw) => {
+    const before = await counts();
+    const response = await POST(intakeRequest(null, { rawBody: raw }));
+    expect(response.status).toBe(400);
+    expect((await response.json()).issues.map((i: { path: string }) => i.path)).toContain(path);
+    expect(await counts()).toEqual(before);
+  });
+
+  it.each(['data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAAB', 'javascript:alert(1)', 'blob:https://x.example/1', 'file:///etc/passwd'])(
+    'refuses the content link %s with 400 naming it, and the same as a profile URL',
+    async (url) => {
+      const links = await POST(intakeRequest(reportBody({ contentUrls: ['https://x.example/ok', url] })));
+      expect(links.status).toBe(400);
+      expect((await links.json()).issues).toEqual([{ path: 'contentUrls.1', message: expect.stringMatching(/^A link /) }]);
+      const profile = await POST(intakeRequest(reportBody({ account: { profileUrl: url } })));
+      expect(profile.status).toBe(400);
+      expect((await profile.json()).issues.map((i: { path: string }) => i.path)).toEqual(['account.profileUrl']);
+    },
+  );
+
+  it('refuses a data: URI in the description', async () => {
+    const response = await POST(intakeRequest(reportBody({ description: 'it is this: data:image/jpeg;base64,/9j/4AAQSkZJRg==' })));
+    expect(response.status).toBe(400);
+    expect((await response.json()).issues).toEqual([{ path: 'description', message: expect.stringContaining('data: URI') }]);
+  });
+
+  it('stores a bare host as the https link checkWebUrl returns', async () => {
+    const response = await POST(intakeRequest(reportBody({ contentUrls: ['social.example/p/1'] })));
+    expect(response.status).toBe(201);
+    const stored = await prisma.report.findUniqueOrThrow({ where: { reference: (await response.json()).reference } });
+    expect(stored.contentUrls).toEqual(['https://social.example/p/1']);
+  });
+
+  it('refuses an Idempotency-Key with a control character with 400', async () => {
+    const response = await POST(intakeRequest(reportBody(), { headers: { 'idempotency-key': 'key\u0001' } }));
+    expect(response.status).toBe(400);
+    expect((await response.json()).message).toContain('Idempotency-Key');
   });
 });
 
