@@ -33,3 +33,23 @@ export async function signInAs(page: Page, account: DemoAccount, next = '/consol
   await page.waitForURL((url) => url.pathname === next.split('?')[0]);
   await expect(page.getByTestId('console-identity')).toBeVisible();
 }
+
+/**
+ * A platform API key, made the way an admin makes one (Console → Admin → Integrations) in a context
+ * of its own; returns the key, which the page shows once.
+ */
+export async function createApiKeyAsAdmin(browser: import('@playwright/test').Browser, scopes: string[], name = `e2e key ${Date.now()}`): Promise<string> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await signInAs(page, 'admin', '/console/admin/integrations');
+    await page.locator('#api-key-name').fill(name);
+    for (const scope of scopes) await page.locator(`input[name="scopes"][value="${scope}"]`).check();
+    await page.getByRole('button', { name: 'Create key' }).click();
+    const key = (await page.getByTestId('new-api-key').textContent())?.trim() ?? '';
+    expect(key).toMatch(/^tc_[0-9a-f]{8}_/);
+    return key;
+  } finally {
+    await context.close();
+  }
+}

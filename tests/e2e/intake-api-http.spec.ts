@@ -52,3 +52,43 @@ test('other methods on the intake path still get Next.js answers', async ({ requ
   const response = await request.get('/api/v1/reports');
   expect(response.status()).toBe(405);
 });
+
+test('platform facts without an API key are refused with 400 naming each field (issue 9, requirement 2)', async ({ request }) => {
+  const response = await request.post('/api/v1/reports', {
+    data: {
+      account: { handle: uniqueHandle('forged') },
+      category: 'grooming',
+      mediaHashes: ['MD5:9e107d9d372bb6826bd81d3542a419d6'],
+      platformContext: { countryCode: 'GB' },
+      reporter: { platformUserId: 'u-1' },
+    },
+  });
+  expect(response.status()).toBe(400);
+  const body = (await response.json()) as { issues: { path: string; message: string }[] };
+  expect(body.issues.map((i) => i.path)).toEqual(['platformContext', 'mediaHashes', 'reporter.platformUserId']);
+  for (const issue of body.issues) expect(issue.message).toMatch(/^Only accepted from a platform with an API key/);
+});
+
+test('NUL, lone surrogates and data: links are 400s naming the field, never 500s (issue 10, requirement 4)', async ({ request }) => {
+  for (const [path, raw] of [
+    ['account.handle', '{"account":{"handle":"a\\u0000b"},"category":"grooming"}'],
+    ['description', '{"account":{"handle":"a"},"category":"grooming","description":"x\\ud800y"}'],
+    ['contentUrls.0', '{"account":{"handle":"a"},"category":"grooming","contentUrls":["data:image/png;base64,iVBORw0KGgo="]}'],
+  ]) {
+    const response = await request.post('/api/v1/reports', { headers: { 'content-type': 'application/json' }, data: raw });
+    expect(response.status(), raw).toBe(400);
+    expect(((await response.json()) as { issues: { path: string }[] }).issues.map((i) => i.path)).toContain(path);
+  }
+});
+
+test('an undecodable path is a 400 with the security headers, on pages and the API (issue 10, requirement 4)', async ({ request }) => {
+  for (const path of ['/report/received/%ED%A0%80', '/api/v1/reports/%ED%A0%80', '/report/received/%ZZ', '/console/audit/%C0%AF']) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    expect(response.status(), path).toBe(400);
+    const headers = response.headers();
+    for (const name of SECURITY_HEADERS) expect(headers[name], `${path} ${name}`).toBeTruthy();
+  }
+  const post = await request.post('/api/v1/reports/%ED%A0%80', { data: {} });
+  expect(post.status()).toBe(400);
+  expect(((await post.json()) as { error: string }).error).toBe('invalid_request');
+});

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { signInAs } from './auth';
+import { createApiKeyAsAdmin, signInAs } from './auth';
 import { uniqueHandle } from './helpers';
 
 /**
@@ -31,7 +31,10 @@ async function caseOf(page: Page, reference: string): Promise<string> {
 test('a moderator prepares a referral, a supervisor approves the preview, and the downloaded packet verifies', async ({ browser, request, baseURL }, testInfo) => {
   test.setTimeout(120_000);
   const handle = uniqueHandle('referral');
+  // Media hashes are platform facts: only a platform's API key may send them.
+  const apiKey = await createApiKeyAsAdmin(browser, ['reports:write']);
   const filed = await request.post('/api/v1/reports', {
+    headers: { authorization: `Bearer ${apiKey}` },
     data: {
       account: { handle, platformAccountId: `acct-${handle.slice(1)}` },
       category: 'obscene_material_to_child',

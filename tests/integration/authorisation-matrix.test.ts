@@ -33,6 +33,8 @@ import { signInAs } from '../factories/signed-in';
 vi.mock('@/lib/auth/session', async () => (await import('../factories/signed-in')).signedInSessionModule);
 // revalidatePath needs a Next.js request store; it only refreshes caches, it decides nothing.
 vi.mock('next/cache', async (original) => ({ ...(await original<typeof import('next/cache')>()), revalidatePath: () => undefined }));
+// The public status pages read the client address (their look-up limit) from the request headers.
+vi.mock('next/headers', async (original) => ({ ...(await original<typeof import('next/headers')>()), headers: async () => new Headers() }));
 // What next build sets from next.config's experimental.authInterrupts, so forbidden() renders a 403.
 process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = 'true';
 // Referrals (prepare, export, the public key) need an organisation contact and a signing key file.
