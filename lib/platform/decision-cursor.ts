@@ -1,4 +1,5 @@
 import { AppError } from '@/lib/errors';
+import { ZBigintId } from '@/lib/http/params';
 
 /**
  * The polling cursor is the last outbox id a client has seen, wrapped so that clients treat it as
@@ -10,9 +11,10 @@ export function encodeDecisionCursor(id: bigint): string {
 
 export function decodeDecisionCursor(cursor: string): bigint {
   const decoded = /^[A-Za-z0-9_-]{1,40}$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString() : '';
-  const match = /^o1:(\d{1,19})$/.exec(decoded);
-  if (!match?.[1]) throw new AppError('invalid_input', 'The "after" cursor is not one this API returned');
-  return BigInt(match[1]);
+  // The id must fit Postgres' bigint: a larger one would otherwise fail in the database (a 500).
+  const id = ZBigintId.safeParse(/^o1:(\d+)$/.exec(decoded)?.[1]);
+  if (!id.success) throw new AppError('invalid_input', 'The "after" cursor is not one this API returned');
+  return id.data;
 }
 
 export const DECISIONS_PAGE_MAX = 500;
