@@ -13,8 +13,8 @@ export const PG_BIGINT_MAX = 9_223_372_036_854_775_807n;
 /** A positive bigint id written as decimal digits (audit entries, outbox events, cursors). */
 export const ZBigintId = z
   .string()
-  .regex(/^\d{1,19}$/, 'Not an id')
-  .refine((v) => BigInt(v) >= 1n && BigInt(v) <= PG_BIGINT_MAX, 'Not an id')
+  // One check, not a regex then a refine: zod runs every check, and BigInt() throws on non-digits.
+  .refine((v) => /^\d{1,19}$/.test(v) && BigInt(v) >= 1n && BigInt(v) <= PG_BIGINT_MAX, 'Not an id')
   .transform((v) => BigInt(v));
 
 /** A UUID id from a path segment or a form (cases, referrals, staff…). */

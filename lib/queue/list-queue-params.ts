@@ -30,9 +30,9 @@ export const ZQueueQuery = z.object({
     const text = first(v);
     return typeof text === 'string' && isPlainText(text) ? text.trim().slice(0, SEARCH_MAX) : '';
   }, z.string()),
-  cursor: z.preprocess((v) => (typeof first(v) === 'string' ? first(v) : undefined), z.string().max(200).optional()),
+  cursor: z.preprocess((v) => (typeof first(v) === 'string' ? first(v) : undefined), z.string().max(200).optional().catch(undefined)),
   /** The page that ends just before this position (the "Previous page" link); ignored with `cursor`. */
-  before: z.preprocess((v) => (typeof first(v) === 'string' ? first(v) : undefined), z.string().max(200).optional()),
+  before: z.preprocess((v) => (typeof first(v) === 'string' ? first(v) : undefined), z.string().max(200).optional().catch(undefined)),
 });
 export type QueueQuery = z.output<typeof ZQueueQuery>;
 

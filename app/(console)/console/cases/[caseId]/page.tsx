@@ -27,7 +27,7 @@ type Props = { params: Promise<{ caseId: string }> };
 
 export default async function CasePage({ params }: Props) {
   const raw = await params;
-  const staff = await requirePageRole('moderator', `/console/cases/${encodeURIComponent(raw.caseId)}`);
+  const staff = await requirePageRole('moderator', `/console/cases/${encodeURIComponent(raw.caseId.toWellFormed())}`);
   const caseId = ZUuid.safeParse(raw.caseId);
   if (!caseId.success) notFound();
   const kase = await getCase({ caseId: caseId.data, viewer: staff });

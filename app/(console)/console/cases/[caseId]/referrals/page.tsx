@@ -22,7 +22,7 @@ const ZReferralsPageQuery = z.object({
 /** Referral panel: which hotlines the case goes to and why, each referral's state, preview, approval, downloads. */
 export default async function ReferralsPage({ params, searchParams }: { params: Promise<{ caseId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const raw = await params;
-  const staff = await requirePageRole('moderator', `/console/cases/${encodeURIComponent(raw.caseId)}/referrals`);
+  const staff = await requirePageRole('moderator', `/console/cases/${encodeURIComponent(raw.caseId.toWellFormed())}/referrals`);
   const id = ZUuid.safeParse(raw.caseId);
   if (!id.success) notFound();
   const caseId = id.data;
