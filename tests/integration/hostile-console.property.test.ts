@@ -196,38 +196,49 @@ describe('staff route handlers: hostile query values answer 4xx', () => {
 
 /** The version the case has right now, so a "valid" expectedVersion really is one. */
 const CURRENT = Symbol('current case version');
-const version = validOrHostile(fc.constant(CURRENT));
-const withVersion = async <T extends Record<string, unknown>>(input: T) =>
+const withVersion = async (input: Record<string, unknown>) =>
   Object.fromEntries(await Promise.all(Object.entries(input).map(async ([k, v]) => [k, v === CURRENT ? await caseVersion(held.caseId) : v])));
-const realCase = validOrHostile(fc.constant(held.caseId));
-const someUuid = validOrHostile(fc.uuid());
-const text = validOrHostile(fc.string({ maxLength: 30 }));
+const someText = fc.string({ maxLength: 30 });
+const note = (body: fc.Arbitrary<unknown>) => fc.record({ type: fc.constant('note'), body });
 
-/** Each staff action, the role that may use it, and its input's fields: each valid or hostile. */
-const ACTIONS: [string, StaffPrincipal, (input: never) => Promise<unknown>, fc.Arbitrary<unknown>][] = [
-  ['claimNextCaseAction', moderator, claimNextCaseAction, validOrHostile(fc.constant({}))],
-  ['takeCaseAction (a note on a held case)', moderator, takeCaseAction, fc.record({ caseId: realCase, expectedVersion: version, input: validOrHostile(fc.record({ type: fc.constant('note'), body: text })) })],
-  ['takeCaseAction (any input)', moderator, takeCaseAction, fc.record({ caseId: realCase, expectedVersion: version, input: hostileValue })],
-  ['renewLeaseAction', moderator, renewLeaseAction, fc.record({ caseId: realCase })],
-  ['releaseCaseAction', moderator, releaseCaseAction, fc.record({ caseId: realCase, expectedVersion: version, reasonCode: text })],
-  ['reassignCaseAction', supervisor, reassignCaseAction, fc.record({ caseId: realCase, assigneeId: validOrHostile(fc.constant(moderator.id)), expectedVersion: version, reasonCode: validOrHostile(fc.constant('workload_balancing')), note: text })],
-  ['decideApprovalAction', supervisor, decideApprovalAction, fc.record({ approvalId: someUuid, decision: validOrHostile(fc.constantFrom('approve', 'reject')), reason: text })],
-  ['verifyChainAction', supervisor, verifyChainAction, hostileValue],
-  ['createStaffAction', admin, createStaffAction, fc.record({ email: validOrHostile(fc.uuid().map((u) => `s-${u}@test.triage`)), name: text, role: validOrHostile(fc.constantFrom('moderator', 'supervisor')), password: validOrHostile(fc.constant('a long enough password 1')) })],
-  ['disableStaffAction', admin, disableStaffAction, fc.record({ staffId: someUuid })],
-  ['enableStaffAction', admin, enableStaffAction, fc.record({ staffId: someUuid })],
-  ['changeStaffRoleAction', admin, changeStaffRoleAction, fc.record({ staffId: someUuid, role: validOrHostile(fc.constant('supervisor')) })],
-  ['createApiKeyAction', admin, createApiKeyAction, fc.record({ name: text, scopes: validOrHostile(fc.constant(['decisions:read'])) })],
-  ['revokeApiKeyAction', admin, revokeApiKeyAction, fc.record({ apiKeyId: someUuid })],
-  ['retryDeadLetterAction', admin, retryDeadLetterAction, fc.record({ outboxId: fc.oneof(hugeNumberText, hostileValue) })],
-  ['confirmEnrolmentAction', moderator, confirmEnrolmentAction, fc.record({ code: text })],
+/**
+ * Each staff action, the role that may use it, and an input whose fields pass their schemas. The
+ * property mixes inputs with exactly one field hostile (so the hostile value meets the code behind
+ * every other check: lib/, Postgres), inputs with every field hostile-or-valid, and wholly wrong values.
+ */
+const ACTIONS: [string, StaffPrincipal, (input: never) => Promise<unknown>, Record<string, fc.Arbitrary<unknown>>][] = [
+  ['claimNextCaseAction', moderator, claimNextCaseAction, {}],
+  ['takeCaseAction (a note on a held case)', moderator, takeCaseAction, { caseId: fc.constant(held.caseId), expectedVersion: fc.constant(CURRENT), input: note(someText) }],
+  ['takeCaseAction (a hostile note body)', moderator, takeCaseAction, { caseId: fc.constant(held.caseId), expectedVersion: fc.constant(CURRENT), input: note(validOrHostile(someText)) }],
+  ['renewLeaseAction', moderator, renewLeaseAction, { caseId: fc.constant(held.caseId) }],
+  ['releaseCaseAction', moderator, releaseCaseAction, { caseId: fc.constant(held.caseId), expectedVersion: fc.constant(CURRENT), reasonCode: fc.constant('') }],
+  ['reassignCaseAction', supervisor, reassignCaseAction, { caseId: fc.constant(held.caseId), assigneeId: fc.constant(moderator.id), expectedVersion: fc.constant(CURRENT), reasonCode: fc.constant('workload_balancing'), note: someText }],
+  ['decideApprovalAction', supervisor, decideApprovalAction, { approvalId: fc.uuid(), decision: fc.constantFrom('approve', 'reject'), reason: someText }],
+  ['verifyChainAction', supervisor, verifyChainAction, {}],
+  ['createStaffAction', admin, createStaffAction, { email: fc.uuid().map((u) => `s-${u}@test.triage`), name: fc.string({ minLength: 1, maxLength: 30 }), role: fc.constantFrom('moderator', 'supervisor'), password: fc.constant('a long enough password 1') }],
+  ['disableStaffAction', admin, disableStaffAction, { staffId: fc.uuid() }],
+  ['enableStaffAction', admin, enableStaffAction, { staffId: fc.uuid() }],
+  ['changeStaffRoleAction', admin, changeStaffRoleAction, { staffId: fc.uuid(), role: fc.constant('supervisor') }],
+  ['createApiKeyAction', admin, createApiKeyAction, { name: fc.string({ minLength: 1, maxLength: 30 }), scopes: fc.constant(['decisions:read']) }],
+  ['revokeApiKeyAction', admin, revokeApiKeyAction, { apiKeyId: fc.uuid() }],
+  ['retryDeadLetterAction', admin, retryDeadLetterAction, { outboxId: fc.bigInt({ min: 1n, max: 2n ** 63n - 1n }).map(String) }],
+  ['confirmEnrolmentAction', moderator, confirmEnrolmentAction, { code: fc.stringMatching(/^\d{6}$/) }],
 ];
 
+/** The valid fields with exactly one of them replaced by a hostile value (huge numbers weighted in). */
+function oneFieldHostile(valid: Record<string, fc.Arbitrary<unknown>>): fc.Arbitrary<unknown> {
+  const keys = Object.keys(valid);
+  if (keys.length === 0) return hostileValue.map((v) => ({ extra: v }));
+  return fc.constantFrom(...keys).chain((key) => fc.record({ ...valid, [key]: fc.oneof(hostileValue, hugeNumberText) }));
+}
+
 describe('server actions: hostile form fields never become an internal error', () => {
-  it.each(ACTIONS)('%s', async (_name, who, action, input) => {
+  it.each(ACTIONS)('%s', async (_name, who, action, valid) => {
     signInAs(who);
+    const anyMix = fc.record(Object.fromEntries(Object.entries(valid).map(([k, arb]) => [k, validOrHostile(arb)])));
+    const inputs = fc.oneof({ weight: 4, arbitrary: oneFieldHostile(valid) }, { weight: 2, arbitrary: anyMix }, { weight: 1, arbitrary: hostileValue });
     await run(
-      fc.asyncProperty(fc.oneof({ weight: 4, arbitrary: input }, { weight: 1, arbitrary: hostileValue }), async (value) => {
+      fc.asyncProperty(inputs, async (value) => {
         const args = value && typeof value === 'object' && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype ? await withVersion(value as Record<string, unknown>) : value;
         await expectNoInternalError(() => action(args as never));
       }),
