@@ -48,9 +48,22 @@ export const overlongText = fc
   .tuple(fc.integer({ min: 101, max: 70_000 }), fc.oneof(fc.constant(''), forbiddenChar, loneSurrogate))
   .map(([length, inner]) => `${'a'.repeat(length >> 1)}${inner}${'é'.repeat(length >> 1)}`);
 
+/**
+ * Ordinary-looking text with one refused character somewhere in it (the NUL-in-a-handle case). NUL
+ * and lone surrogates weigh most: Postgres cannot store either, so they are what turns into a 500.
+ */
+export const taintedText = fc
+  .tuple(
+    fc.string({ unit: 'grapheme-ascii', maxLength: 12 }),
+    fc.oneof({ weight: 2, arbitrary: fc.constant('\u0000') }, { weight: 2, arbitrary: loneSurrogate }, { weight: 1, arbitrary: forbiddenChar }),
+    fc.string({ unit: 'grapheme-ascii', maxLength: 12 }),
+  )
+  .map(([before, bad, after]) => `${before}${bad}${after}`);
+
 /** Any hostile string. */
 export const hostileText: fc.Arbitrary<string> = fc.oneof(
-  { weight: 4, arbitrary: fc.string({ unit: hostileUnit, maxLength: 40 }) },
+  { weight: 3, arbitrary: taintedText },
+  { weight: 2, arbitrary: fc.string({ unit: hostileUnit, maxLength: 40 }) },
   { weight: 2, arbitrary: hugeNumberText },
   { weight: 2, arbitrary: syntaxLikeText },
   { weight: 1, arbitrary: overlongText },
@@ -86,5 +99,5 @@ export function hostileSearchParams(keys: readonly string[]): fc.Arbitrary<Recor
 
 /** Either a value that passes the field's schema (so the next field is reached) or a hostile one. */
 export function validOrHostile<T>(valid: fc.Arbitrary<T>): fc.Arbitrary<T | unknown> {
-  return fc.oneof({ weight: 1, arbitrary: valid }, { weight: 2, arbitrary: hostileValue });
+  return fc.oneof({ weight: 1, arbitrary: valid }, { weight: 2, arbitrary: hostileText }, { weight: 1, arbitrary: hostileValue });
 }
