@@ -29,12 +29,12 @@ test.describe('hostile console URLs, as a signed-in supervisor', () => {
     ['/console/cases/%ED%A0%80/referrals', 400],
   ];
 
-  for (const [url, status] of cases) {
-    test(`${url} → ${status}`, async ({ page }) => {
+  test('each answers its 4xx, or the page with its own message: never a 5xx', async ({ page }) => {
+    for (const [url, status] of cases) {
       const response = await page.request.get(url, { maxRedirects: 0 });
-      expect(response.status(), (await response.text()).slice(0, 300)).toBe(status);
-    });
-  }
+      expect.soft(response.status(), `${url}: ${(await response.text()).slice(0, 200)}`).toBe(status);
+    }
+  });
 
   test('the audit page names the refused actor filter instead of failing', async ({ page }) => {
     await page.goto('/console/audit?actor=a%00b');
@@ -42,16 +42,15 @@ test.describe('hostile console URLs, as a signed-in supervisor', () => {
   });
 });
 
-test.describe('server actions with a forged Origin', () => {
-  for (const [what, headers] of [
+test('a server action with a forged Origin is refused 403 (Next alone would answer 500)', async ({ page }) => {
+  await signInAs(page, 'admin');
+  const attempts = [
     ['a fetch action from another site', { 'next-action': '00'.repeat(21), origin: 'https://evil.example', 'content-type': 'text/plain;charset=UTF-8' }],
     ['a fetch action with an Origin that is not a URL', { 'next-action': '00'.repeat(21), origin: 'garbage', 'content-type': 'text/plain;charset=UTF-8' }],
     ['a no-JavaScript form post from another site', { origin: 'https://evil.example', 'content-type': 'multipart/form-data; boundary=x' }],
-  ] as const) {
-    test(`${what} → 403`, async ({ page }) => {
-      await signInAs(page, 'admin');
-      const response = await page.request.post('/console/admin/staff', { headers, data: '--x--\r\n', maxRedirects: 0 });
-      expect(response.status(), (await response.text()).slice(0, 300)).toBe(403);
-    });
+  ] as const;
+  for (const [what, headers] of attempts) {
+    const response = await page.request.post('/console/admin/staff', { headers, data: '--x--\r\n', maxRedirects: 0 });
+    expect.soft(response.status(), `${what}: ${(await response.text()).slice(0, 200)}`).toBe(403);
   }
 });
