@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { AppError } from '@/lib/errors';
 import { ZBigintId } from '@/lib/http/params';
 
@@ -20,13 +21,16 @@ export function decodeDecisionCursor(cursor: string): bigint {
 export const DECISIONS_PAGE_MAX = 500;
 export const DECISIONS_PAGE_DEFAULT = 100;
 
+/** `limit`: absent or empty means the default; otherwise a whole number from 1 to DECISIONS_PAGE_MAX. */
+const ZLimit = z.union([
+  z.union([z.null(), z.literal('')]).transform(() => DECISIONS_PAGE_DEFAULT),
+  z.string().regex(/^\d{1,3}$/).transform(Number).pipe(z.number().int().min(1).max(DECISIONS_PAGE_MAX)),
+]);
+
 /** Parses `?after=&limit=`; limit defaults to 100 and must be 1..500. */
 export function parseDecisionsQuery(params: URLSearchParams): { after: bigint | null; limit: number } {
   const after = params.get('after');
-  const rawLimit = params.get('limit');
-  const limit = rawLimit === null || rawLimit === '' ? DECISIONS_PAGE_DEFAULT : Number(rawLimit);
-  if (!Number.isInteger(limit) || limit < 1 || limit > DECISIONS_PAGE_MAX) {
-    throw new AppError('invalid_input', `"limit" must be a whole number from 1 to ${DECISIONS_PAGE_MAX}`);
-  }
-  return { after: after ? decodeDecisionCursor(after) : null, limit };
+  const limit = ZLimit.safeParse(params.get('limit'));
+  if (!limit.success) throw new AppError('invalid_input', `"limit" must be a whole number from 1 to ${DECISIONS_PAGE_MAX}`);
+  return { after: after ? decodeDecisionCursor(after) : null, limit: limit.data };
 }
