@@ -11,6 +11,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import next from 'next';
 import { RateLimiterClusterMaster } from 'rate-limiter-flexible';
+import { isForgedActionOrigin } from '../lib/http/action-origin.js';
 import { isMalformedTarget, refuseMalformedTarget } from '../lib/http/request-target.js';
 
 /** Must equal CLIENT_IP_HEADER in lib/security/client-source.ts (a unit test checks). */
@@ -59,6 +60,12 @@ async function serve() {
     if (isMalformedTarget(req.url)) return refuseMalformedTarget(req, res);
     req.headers[CLIENT_IP_HEADER] = clientAddress(req.headers['x-forwarded-for'], req.socket.remoteAddress);
     if (!trustProxy) delete req.headers['x-forwarded-for'];
+    if (isForgedActionOrigin(req, { trustProxy })) {
+      // Next would refuse it too, but with a 500: a cross-site server action is the client's fault.
+      res.writeHead(403, { 'content-type': 'application/json', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+      res.end('{"error":"forbidden","message":"Cross-site request refused."}');
+      return;
+    }
     if (intake.isIntakeRequest(req)) {
       intake.handleIntakeRequest(req, res).catch((error) => {
         console.error('intake fast path failed', error);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isInstantInRange, plainText, ZBigintId } from '@/lib/http/params';
 
 /**
  * The audit view's filter, shared by the page, the exports and their tests: who (actor ID as
@@ -17,8 +18,8 @@ const instant = z.preprocess(
     .transform((v, ctx) => {
       const withZone = /[zZ]|[+-]\d\d:?\d\d$/.test(v) ? v : `${v}Z`;
       const date = new Date(withZone);
-      if (Number.isNaN(date.getTime())) {
-        ctx.addIssue({ code: 'custom', message: 'Enter a date and time' });
+      if (!isInstantInRange(date)) {
+        ctx.addIssue({ code: 'custom', message: 'Enter a date and time (between the years 1970 and 9999)' });
         return z.NEVER;
       }
       return date;
@@ -28,7 +29,7 @@ const instant = z.preprocess(
 
 export const ZAuditFilter = z
   .object({
-    actor: z.preprocess(blank, z.string().max(100).optional()),
+    actor: z.preprocess(blank, plainText(z.string().max(100)).optional()),
     /** A case UUID, or a case number (digits, optionally with a leading #). */
     case: z.preprocess(
       blank,
@@ -46,7 +47,7 @@ export const ZAuditFilter = z
 export type TAuditFilter = z.output<typeof ZAuditFilter>;
 
 /** A page cursor: entries with a lower ID than this come next (newest first). */
-export const ZAuditCursor = z.preprocess(blank, z.string().regex(/^\d{1,19}$/).transform(BigInt).optional());
+export const ZAuditCursor = z.preprocess(blank, ZBigintId.optional());
 
 /** Reads the filter from URL search params (page or export route); throws ZodError when invalid. */
 export function parseAuditFilter(params: URLSearchParams | Record<string, string | string[] | undefined>): TAuditFilter {

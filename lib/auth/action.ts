@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { ZodError, type z } from 'zod';
 import { AppError, type AppErrorCode } from '@/lib/errors';
 import { toFieldIssues } from '@/lib/reports/schema';
+import { ZActionInputText } from './action-input';
 import { requireRole } from './guards';
 import type { StaffPrincipal, StaffRole } from './roles';
 
@@ -23,6 +24,7 @@ export function staffAction<S extends z.ZodType, T>(
   return async (input) => {
     try {
       const staff = await requireRole(role);
+      ZActionInputText.parse(input);
       const parsed = schema.parse(input);
       return { ok: true, data: await run(parsed, staff) };
     } catch (error) {

@@ -102,7 +102,7 @@ export type TReinstateInput = z.output<typeof ZReinstateInput>;
 
 const ZCaseId = z.uuid({ error: 'Unknown case' });
 /** The case version the form was rendered from; a stale one is refused with a conflict. */
-const ZExpectedVersion = z.coerce.number().int().min(1);
+const ZExpectedVersion = z.coerce.number().int().min(1).max(2_147_483_647); // cases.version is a Postgres integer
 
 export const ZTakeActionInput = z.object({
   caseId: ZCaseId,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isInstantInRange, isPlainText } from '@/lib/http/params';
 import { HARM_CATEGORIES, type HarmCategory } from '@/lib/reports/categories';
 import type { CaseStatus, Severity } from '@/lib/generated/prisma/enums';
 
@@ -24,10 +25,14 @@ export const ZQueueQuery = z.object({
   status: optionalEnum(QUEUE_STATUSES),
   breached: flag,
   mine: flag,
-  q: z.preprocess((v) => (typeof first(v) === 'string' ? String(first(v)).trim().slice(0, SEARCH_MAX) : ''), z.string()),
-  cursor: z.preprocess((v) => (typeof first(v) === 'string' ? first(v) : undefined), z.string().max(200).optional()),
+  // Text the shared rule refuses (a NUL, a lone surrogate) cannot match anything and must not reach Postgres.
+  q: z.preprocess((v) => {
+    const text = first(v);
+    return typeof text === 'string' && isPlainText(text) ? text.trim().slice(0, SEARCH_MAX) : '';
+  }, z.string()),
+  cursor: z.preprocess((v) => (typeof first(v) === 'string' ? first(v) : undefined), z.string().max(200).optional().catch(undefined)),
   /** The page that ends just before this position (the "Previous page" link); ignored with `cursor`. */
-  before: z.preprocess((v) => (typeof first(v) === 'string' ? first(v) : undefined), z.string().max(200).optional()),
+  before: z.preprocess((v) => (typeof first(v) === 'string' ? first(v) : undefined), z.string().max(200).optional().catch(undefined)),
 });
 export type QueueQuery = z.output<typeof ZQueueQuery>;
 
@@ -55,7 +60,12 @@ export function queueHref(query: Partial<QueueQuery>, cursor?: string | { before
 /** Position in queue order: priority (high first), SLA due time (early first), id. */
 export type QueueCursor = { priorityScore: number; slaDueAt: Date; id: string };
 
-const ZCursorTuple = z.tuple([z.number().int(), z.iso.datetime(), z.uuid()]);
+/** priority_score is a Postgres integer; a tampered cursor outside its range or a date Postgres cannot hold shows the first page. */
+const ZCursorTuple = z.tuple([
+  z.number().int().min(-2_147_483_648).max(2_147_483_647),
+  z.iso.datetime().refine((d) => isInstantInRange(new Date(d))),
+  z.uuid(),
+]);
 
 export function encodeCursor(cursor: QueueCursor): string {
   const tuple = [cursor.priorityScore, cursor.slaDueAt.toISOString(), cursor.id];

@@ -5,12 +5,13 @@ import type { StaffPrincipal } from '@/lib/auth/roles';
 import { requireActorRole } from '@/lib/cases/case-transaction';
 import { getPrisma } from '@/lib/db';
 import { AppError } from '@/lib/errors';
+import { isInstantInRange } from '@/lib/http/params';
 import { assertStep, lockReferral, referralAudit } from './referral-transaction';
 
 export const ZRecordHotlineReport = z.object({
   referralId: z.uuid(),
   hotlineReportId: z.string().trim().min(1, 'Enter the report ID the hotline gave you').max(100),
-  submittedAt: z.coerce.date({ error: 'Enter when it was submitted' }),
+  submittedAt: z.coerce.date({ error: 'Enter when it was submitted' }).refine(isInstantInRange, 'Enter when it was submitted'),
 });
 
 /**

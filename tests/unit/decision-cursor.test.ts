@@ -6,10 +6,11 @@ describe('decisions cursor and query', () => {
   it('round-trips ids, including ones beyond 2^53', () => {
     for (const id of [1n, 42n, 9_007_199_254_740_993n]) expect(decodeDecisionCursor(encodeDecisionCursor(id))).toBe(id);
     expect(encodeDecisionCursor(42n)).not.toContain('42');
+    expect(decodeDecisionCursor(encodeDecisionCursor(9_223_372_036_854_775_807n))).toBe(9_223_372_036_854_775_807n);
   });
 
   it('refuses cursors it did not make', () => {
-    for (const bad of ['42', '', 'bzE6', Buffer.from('o1:-1').toString('base64url'), Buffer.from('o2:5').toString('base64url'), 'a'.repeat(60)]) {
+    for (const bad of ['42', '', 'bzE6', Buffer.from('o1:9223372036854775808').toString('base64url'), Buffer.from('o1:9999999999999999999').toString('base64url'), Buffer.from('o1:-1').toString('base64url'), Buffer.from('o2:5').toString('base64url'), 'a'.repeat(60)]) {
       expect(() => decodeDecisionCursor(bad), bad).toThrow(AppError);
     }
   });

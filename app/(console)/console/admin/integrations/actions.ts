@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { staffAction } from '@/lib/auth/action';
+import { ZBigintId } from '@/lib/http/params';
 import { API_KEY_SCOPES } from '@/lib/platform/api-key-scopes';
 import { createApiKey } from '@/lib/platform/create-api-key';
 import { retryDeadLetter } from '@/lib/platform/retry-dead-letter';
@@ -28,8 +29,8 @@ export const revokeApiKeyAction = staffAction('admin', z.object({ apiKeyId: z.uu
   return null;
 });
 
-export const retryDeadLetterAction = staffAction('admin', z.object({ outboxId: z.string().regex(/^\d{1,19}$/) }), async (input, staff) => {
-  await retryDeadLetter({ outboxId: BigInt(input.outboxId), actor: staff });
+export const retryDeadLetterAction = staffAction('admin', z.object({ outboxId: ZBigintId }), async (input, staff) => {
+  await retryDeadLetter({ outboxId: input.outboxId, actor: staff });
   revalidatePath(PATH);
   return null;
 });

@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: 'Audit entry' };
 
 export default async function AuditEntryPage({ params }: { params: Promise<{ entryId: string }> }) {
   const { entryId } = await params;
-  const staff = await requirePageRole('supervisor', `/console/audit/${encodeURIComponent(entryId)}`);
+  const staff = await requirePageRole('supervisor', `/console/audit/${encodeURIComponent(entryId.toWellFormed())}`);
   const id = ZAuditCursor.safeParse(entryId);
   if (!id.success || id.data === undefined) notFound();
   const entry = await getAuditEntry({ actor: staff, id: id.data, requestId: newRequestId() });

@@ -14,6 +14,7 @@ import { Timeline } from '@/components/case/timeline';
 import { requirePageRole } from '@/lib/auth/guards';
 import { roleAtLeast } from '@/lib/auth/roles';
 import { REASON_CODES } from '@/lib/cases/reason-codes';
+import { ZUuid } from '@/lib/http/params';
 import { listAssignableStaff } from '@/lib/staff/list-assignable-staff';
 import { getCase } from '@/lib/cases/get-case';
 import { getReferralSummary } from '@/lib/referrals/get-referral-summary';
@@ -22,15 +23,14 @@ import { reassignCaseAction, releaseCaseAction, renewLeaseAction, takeCaseAction
 
 export const metadata: Metadata = { title: 'Case' };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 type Props = { params: Promise<{ caseId: string }> };
 
 export default async function CasePage({ params }: Props) {
-  const { caseId } = await params;
-  const staff = await requirePageRole('moderator', `/console/cases/${encodeURIComponent(caseId)}`);
-  if (!UUID.test(caseId)) notFound();
-  const kase = await getCase({ caseId, viewer: staff });
+  const raw = await params;
+  const staff = await requirePageRole('moderator', `/console/cases/${encodeURIComponent(raw.caseId.toWellFormed())}`);
+  const caseId = ZUuid.safeParse(raw.caseId);
+  if (!caseId.success) notFound();
+  const kase = await getCase({ caseId: caseId.data, viewer: staff });
   if (!kase) notFound();
   const referrals = await getReferralSummary(kase.id);
   const canReassign = roleAtLeast(staff.role, 'supervisor') && kase.status !== 'closed';

@@ -1,9 +1,10 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { redirect } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
 import { z } from 'zod';
 import { staffAction } from '@/lib/auth/action';
+import { ZUuid } from '@/lib/http/params';
 import { decideReferral } from '@/lib/referrals/decide-referral';
 import { prepareReferral } from '@/lib/referrals/prepare-referral';
 import { recordHotlineReport, ZRecordHotlineReport } from '@/lib/referrals/record-hotline-report';
@@ -22,16 +23,33 @@ function back(caseId: string, result: { ok: boolean; error?: { message: string }
   redirect(result.ok ? `${path}?done=1` : `${path}?error=${encodeURIComponent(result.error?.message ?? 'Failed')}`);
 }
 
-const caseIdOf = (form: FormData) => z.uuid().parse(form.get('caseId'));
+/**
+ * The case a referral form belongs to. A form without a case UUID (or not a form at all) came from
+ * no page of ours, so there is nowhere to send its result back to: 404, and nothing is run.
+ */
+function caseIdOf(form: unknown): string {
+  const caseId = form instanceof FormData ? ZUuid.safeParse(form.get('caseId')) : null;
+  if (!caseId?.success) notFound();
+  return caseId.data;
+}
+
+/** A text field of the form; a file or a missing field is undefined, which the action's schema refuses. */
+const field = (form: FormData, name: string): string | undefined => {
+  const value = form.get(name);
+  return typeof value === 'string' ? value : undefined;
+};
 
 export async function prepareReferralAction(form: FormData): Promise<void> {
-  back(caseIdOf(form), await prepare({ caseId: String(form.get('caseId')), hotline: String(form.get('hotline')) as 'ncmec' }));
+  const caseId = caseIdOf(form);
+  back(caseId, await prepare({ caseId, hotline: field(form, 'hotline') as 'ncmec' }));
 }
 
 export async function decideReferralAction(form: FormData): Promise<void> {
-  back(caseIdOf(form), await decide({ referralId: String(form.get('referralId')), decision: String(form.get('decision')) as 'approve', reason: String(form.get('reason') ?? '') }));
+  const caseId = caseIdOf(form);
+  back(caseId, await decide({ referralId: field(form, 'referralId')!, decision: field(form, 'decision') as 'approve', reason: field(form, 'reason') ?? '' }));
 }
 
 export async function recordHotlineReportAction(form: FormData): Promise<void> {
-  back(caseIdOf(form), await acknowledge({ referralId: String(form.get('referralId')), hotlineReportId: String(form.get('hotlineReportId') ?? ''), submittedAt: String(form.get('submittedAt') ?? '') }));
+  const caseId = caseIdOf(form);
+  back(caseId, await acknowledge({ referralId: field(form, 'referralId')!, hotlineReportId: field(form, 'hotlineReportId') ?? '', submittedAt: field(form, 'submittedAt') ?? '' }));
 }

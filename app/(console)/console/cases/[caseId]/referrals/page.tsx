@@ -1,5 +1,9 @@
+import { notFound } from 'next/navigation';
+import { z } from 'zod';
 import { requirePageRole } from '@/lib/auth/guards';
 import { roleAtLeast } from '@/lib/auth/roles';
+import { AppError } from '@/lib/errors';
+import { firstParam, isPlainText, ZUuid } from '@/lib/http/params';
 import { HOTLINE_REGISTRY } from '@/lib/referrals/hotlines';
 import { getReferralPanel } from '@/lib/referrals/list-referrals';
 import { canTakeStep, REFERRAL_STATUS_LABEL } from '@/lib/referrals/referral-state';
@@ -7,12 +11,23 @@ import { decideReferralAction, prepareReferralAction, recordHotlineReportAction 
 
 export const dynamic = 'force-dynamic';
 
+/** `?error=` carries a failed form's message back (actions.ts); anything else there is ignored. */
+const ZReferralsPageQuery = z.object({
+  error: z.preprocess((v) => {
+    const text = firstParam(v);
+    return typeof text === 'string' && text && isPlainText(text) ? text.slice(0, 500) : undefined;
+  }, z.string().optional()),
+});
+
 /** Referral panel: which hotlines the case goes to and why, each referral's state, preview, approval, downloads. */
-export default async function ReferralsPage({ params, searchParams }: { params: Promise<{ caseId: string }>; searchParams: Promise<{ error?: string }> }) {
-  const { caseId } = await params;
-  const { error } = await searchParams;
-  const staff = await requirePageRole('moderator', `/console/cases/${caseId}/referrals`);
-  const panel = await getReferralPanel(caseId);
+export default async function ReferralsPage({ params, searchParams }: { params: Promise<{ caseId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const raw = await params;
+  const staff = await requirePageRole('moderator', `/console/cases/${encodeURIComponent(raw.caseId.toWellFormed())}/referrals`);
+  const id = ZUuid.safeParse(raw.caseId);
+  if (!id.success) notFound();
+  const caseId = id.data;
+  const error = ZReferralsPageQuery.parse(await searchParams).error;
+  const panel = await getReferralPanel(caseId).catch((e: unknown) => (e instanceof AppError && e.code === 'not_found' ? notFound() : Promise.reject(e)));
   const isSupervisor = roleAtLeast(staff.role, 'supervisor');
   const active = new Set(panel.referrals.filter((r) => r.status !== 'acknowledged' && !(r.status === 'draft' && r.approval?.status === 'rejected')).map((r) => r.hotline));
 
