@@ -4,7 +4,7 @@ import fc from 'fast-check';
  * Hostile values for property-based tests (fast-check): what an attacker, a broken client or a
  * fuzzer sends instead of what a form would. Control characters (C0, DEL, C1, noncharacters),
  * lone surrogates, numbers beyond what Postgres or JavaScript holds, over-long strings, strings
- * that look like syntax, wrong types and deep nesting. Shared by the hostile-input suites.
+ * that look like syntax, wrong types and deep nesting. Used by the console suite; the intake suite has its own (hostile-values.ts).
  */
 
 /** One character the shared text rule (lib/security/text-rules.ts) refuses. */
