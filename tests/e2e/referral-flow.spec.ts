@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { skipWithoutNcmecSchema } from '../setup/ncmec-schema';
 import { signInAs } from './auth';
 import { uniqueHandle } from './helpers';
 
@@ -29,6 +30,7 @@ async function caseOf(page: Page, reference: string): Promise<string> {
 }
 
 test('a moderator prepares a referral, a supervisor approves the preview, and the downloaded packet verifies', async ({ browser, request, baseURL }, testInfo) => {
+  skipWithoutNcmecSchema(testInfo);
   test.setTimeout(120_000);
   const handle = uniqueHandle('referral');
   const filed = await request.post('/api/v1/reports', {
