@@ -17,13 +17,19 @@ export class NcmecSchemaMissingError extends AppError {
   }
 }
 
-/** What is wrong and how to fix it: the one text for the start-up warning, the panel, errors and tests. */
+/** What is wrong and how to fix it, in parts (the referral panel shows them as a list). */
+export function ncmecSchemaFix(file: string, cause?: string) {
+  return {
+    problem: `NCMEC's CyberTipline schema was not found at ${file}${cause ? ` (${cause})` : ''}, so NCMEC referrals cannot be prepared or exported.`,
+    why: "The schema is NCMEC's document and is not shipped with Triage Console.",
+    getIt: 'Download it from the CyberTipline Reporting API (GET /xsd, https://report.cybertip.org/ispws/xsd) or ask NCMEC.',
+    putIt: 'Save it at that path, or set NCMEC_XSD_PATH to where you saved it, and restart.',
+  };
+}
+
+/** The same as one sentence: the start-up warning, errors and the tests' skip reason. */
 export function ncmecSchemaMissingMessage(file: string, cause?: string): string {
-  return (
-    `NCMEC's CyberTipline schema was not found at ${file}${cause ? ` (${cause})` : ''}, so NCMEC referrals cannot be prepared or exported. ` +
-    "The schema is NCMEC's document and is not shipped with Triage Console: download it from the CyberTipline Reporting API " +
-    '(GET /xsd, https://report.cybertip.org/ispws/xsd) or ask NCMEC, then save it at that path or set NCMEC_XSD_PATH to where you saved it, and restart.'
-  );
+  return Object.values(ncmecSchemaFix(file, cause)).join(' ');
 }
 
 /** True when the schema file is there (a cheap check for the start-up warning and the referral panel). */
