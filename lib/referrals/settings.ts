@@ -2,9 +2,9 @@ import 'server-only';
 import { getConfig } from '@/lib/config';
 import { AppError } from '@/lib/errors';
 import { enabledHotlines, type HotlineInfo } from './hotlines';
+import { ncmecSchemaProblem } from './ncmec-schema-status';
 import { resolveKeyPath } from './signing-key';
 import type { ReferralOrg } from './types';
-import { ncmecSchemaProblem } from './ncmec-schema-status';
 import { resolveXsdPath } from './validate-ncmec-xml';
 
 export type ReferralSettings = { org: ReferralOrg; xsdFile: string; keyFile: string; hotlines: HotlineInfo[] };
