@@ -8,6 +8,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { ConfigError, parseConfig } from '../lib/config/schema';
+import { warnIfNcmecSchemaMissing } from '../lib/referrals/ncmec-schema-status';
 import { getSigningKey, resolveKeyPath } from '../lib/referrals/signing-key';
 import { applyMigrations } from '../prisma/tooling/migrations';
 import { buildIntakeHandler } from './lib/build-intake-handler';
@@ -100,6 +101,7 @@ async function main() {
   const keyFile = resolveKeyPath(config.REFERRAL_SIGNING_KEY_PATH, root);
   await getSigningKey(keyFile);
   console.log(`Referral signing key: ${keyFile}`);
+  warnIfNcmecSchemaMissing(config, root);
 
   const applied = await applyMigrations(env.DATABASE_URL!);
   console.log(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date.');

@@ -3,7 +3,7 @@ import { buildNcaReferral } from './build-nca-json';
 import { buildNcmecXml } from './build-ncmec-xml';
 import { buildSummary } from './build-summary';
 import { HOTLINE_REGISTRY } from './hotlines';
-import type { TPacketManifest } from './manifest';
+import type { TPacketManifest, UnsignedManifest } from './manifest';
 import { describeFiles, packPacket, sha256Hex, type PacketFile } from './packet-zip';
 import { renderSummaryHtml } from './render-summary-html';
 import { renderSummaryPdf } from './render-summary-pdf';
@@ -63,9 +63,9 @@ export async function buildPacket(
     { path: 'summary.pdf', contentType: 'application/pdf', bytes: await renderSummaryPdf(summary, now) },
   ];
   await validated;
-  const manifest: TPacketManifest = {
+  const unsigned: UnsignedManifest = {
     format: 'triage-console-referral-packet',
-    formatVersion: 1,
+    formatVersion: 2,
     packetId: meta.packetId,
     referralId: meta.referralId,
     caseId: source.caseId,
@@ -77,6 +77,6 @@ export async function buildPacket(
     approvedBy: meta.approvedBy,
     files: describeFiles(files),
   };
-  const { zip, sha256 } = packPacket(files, manifest, options.privateKey);
+  const { zip, sha256, manifest } = packPacket(files, unsigned, options.privateKey);
   return { zip, sha256, manifest, payload: { path: payload.path, text: payload.text, sha256: payload.sha256 } };
 }

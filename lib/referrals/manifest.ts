@@ -1,9 +1,12 @@
 import { z } from 'zod';
 
-/** manifest.json in every packet. The signature (manifest.sig) covers its exact bytes. */
+/**
+ * manifest.json in every packet. The signature (manifest.sig: base64 of the 64-byte Ed25519 signature)
+ * covers its exact bytes; `signature` names the algorithm and the signing key's ID (signing-key.ts).
+ */
 export const ZPacketManifest = z.strictObject({
   format: z.literal('triage-console-referral-packet'),
-  formatVersion: z.literal(1),
+  formatVersion: z.literal(2),
   packetId: z.uuid(),
   referralId: z.uuid(),
   caseId: z.uuid(),
@@ -23,8 +26,15 @@ export const ZPacketManifest = z.strictObject({
       }),
     )
     .min(1),
+  signature: z.strictObject({
+    algorithm: z.literal('Ed25519'),
+    keyId: z.string().regex(/^[0-9a-f]{64}$/),
+    file: z.literal('manifest.sig'),
+  }),
 });
 export type TPacketManifest = z.infer<typeof ZPacketManifest>;
+/** The manifest before packPacket signs it and adds `signature`. */
+export type UnsignedManifest = Omit<TPacketManifest, 'signature'>;
 
 export const MANIFEST_FILE = 'manifest.json';
 export const SIGNATURE_FILE = 'manifest.sig';

@@ -1,6 +1,7 @@
-import { createHash, sign, type KeyObject } from 'node:crypto';
+import { createHash, createPublicKey, sign, type KeyObject } from 'node:crypto';
 import { zipSync, type Zippable } from 'fflate';
-import { manifestBytes, MANIFEST_FILE, SIGNATURE_FILE, type TPacketManifest } from './manifest';
+import { manifestBytes, MANIFEST_FILE, SIGNATURE_FILE, type TPacketManifest, type UnsignedManifest } from './manifest';
+import { keyIdOf, SIGNATURE_ALGORITHM } from './signing-key';
 
 /** Every entry gets this timestamp so a packet's bytes depend only on its contents. */
 const ENTRY_MTIME = new Date('2000-01-01T00:00:00Z');
@@ -25,11 +26,15 @@ export function describeFiles(files: readonly PacketFile[]): TPacketManifest['fi
   return files.map((f) => ({ path: f.path, sha256: sha256Hex(f.bytes), size: f.bytes.byteLength, contentType: f.contentType }));
 }
 
-/** Signs the manifest (Ed25519 over its exact bytes) and packs payloads, manifest.json and manifest.sig. */
-export function packPacket(files: readonly PacketFile[], manifest: TPacketManifest, privateKey: KeyObject): { zip: Uint8Array; sha256: string } {
+/**
+ * Names the key in the manifest, signs the manifest (Ed25519 over its exact bytes: manifest.json as
+ * stored in the ZIP) and packs payloads, manifest.json and manifest.sig.
+ */
+export function packPacket(files: readonly PacketFile[], unsigned: UnsignedManifest, privateKey: KeyObject): { zip: Uint8Array; sha256: string; manifest: TPacketManifest } {
+  const manifest: TPacketManifest = { ...unsigned, signature: { algorithm: SIGNATURE_ALGORITHM, keyId: keyIdOf(createPublicKey(privateKey)), file: SIGNATURE_FILE } };
   const mBytes = manifestBytes(manifest);
   const signature = sign(null, mBytes, privateKey);
   const sig = new TextEncoder().encode(`${signature.toString('base64')}\n`);
   const zip = encodeZip([...files.map((f) => ({ path: f.path, bytes: f.bytes })), { path: MANIFEST_FILE, bytes: mBytes }, { path: SIGNATURE_FILE, bytes: sig }]);
-  return { zip, sha256: sha256Hex(zip) };
+  return { zip, sha256: sha256Hex(zip), manifest };
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import { getConfig } from '@/lib/config';
 import { AppError } from '@/lib/errors';
 import { enabledHotlines, type HotlineInfo } from './hotlines';
+import { ncmecSchemaProblem } from './ncmec-schema-status';
 import { resolveKeyPath } from './signing-key';
 import type { ReferralOrg } from './types';
 import { resolveXsdPath } from './validate-ncmec-xml';
@@ -31,4 +32,9 @@ export function referralSettings(): ReferralSettings {
 /** Just the key path (the well-known route needs no contact e-mail). */
 export function signingKeyPath(): string {
   return resolveKeyPath(getConfig().REFERRAL_SIGNING_KEY_PATH);
+}
+
+/** When NCMEC is enabled but its schema is missing: what the referral panel shows instead of a generic error. */
+export function ncmecSchemaNotice() {
+  return ncmecSchemaProblem(getConfig());
 }

@@ -1,11 +1,40 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ErrorDetail, XmlDocument, XsdValidator } from 'libxml2-wasm';
+import { AppError } from '../errors';
 
 export const DEFAULT_NCMEC_XSD_PATH = '../shared/ncmec/cyber_tipline.xsd';
 
-export class NcmecSchemaMissingError extends Error {
+/**
+ * NCMEC's schema is not where NCMEC_XSD_PATH points. An AppError, so the referral panel and the API
+ * show this fix instead of a generic failure.
+ */
+export class NcmecSchemaMissingError extends AppError {
   override name = 'NcmecSchemaMissingError';
+  constructor(file: string, cause?: string) {
+    super('conflict', ncmecSchemaMissingMessage(file, cause));
+  }
+}
+
+/** What is wrong and how to fix it, in parts (the referral panel shows them as a list). */
+export function ncmecSchemaFix(file: string, cause?: string) {
+  return {
+    problem: `NCMEC's CyberTipline schema was not found at ${file}${cause ? ` (${cause})` : ''}, so NCMEC referrals cannot be prepared or exported.`,
+    why: "The schema is NCMEC's document and is not shipped with Triage Console.",
+    getIt: 'Download it from the CyberTipline Reporting API (GET /xsd, https://report.cybertip.org/ispws/xsd) or ask NCMEC.',
+    putIt: 'Save it at that path, or set NCMEC_XSD_PATH to where you saved it, and restart.',
+  };
+}
+
+/** The same as one sentence: the start-up warning, errors and the tests' skip reason. */
+export function ncmecSchemaMissingMessage(file: string, cause?: string): string {
+  return Object.values(ncmecSchemaFix(file, cause)).join(' ');
+}
+
+/** True when the schema file is there (a cheap check for the start-up warning and the referral panel). */
+export function ncmecSchemaPresent(file: string): boolean {
+  return existsSync(file);
 }
 
 const cache = new Map<string, Promise<string>>();
@@ -24,11 +53,7 @@ export function loadNcmecXsd(file: string): Promise<string> {
   if (!loaded) {
     loaded = readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
       cache.delete(file);
-      throw new NcmecSchemaMissingError(
-        `NCMEC's CyberTipline schema was not found at ${file} (${error.code ?? error.message}). ` +
-          'It is not shipped with Triage Console: download it from the CyberTipline Reporting API (GET /xsd, ' +
-          'https://report.cybertip.org/ispws/xsd) or ask NCMEC, save it there, or point NCMEC_XSD_PATH at it.',
-      );
+      throw new NcmecSchemaMissingError(file, error.code ?? error.message);
     });
     cache.set(file, loaded);
   }
@@ -55,7 +80,7 @@ async function compileNcmecSchema(file: string): Promise<XsdValidator> {
     return XsdValidator.fromDoc(schemaDoc);
   } catch (error) {
     schemaDoc?.dispose();
-    throw new Error(`NCMEC's CyberTipline schema at ${file} could not be compiled: ${error instanceof Error ? error.message.trim() : String(error)}`);
+    throw new AppError('conflict', `NCMEC's CyberTipline schema at ${file} could not be compiled (replace it with NCMEC's current file, or fix NCMEC_XSD_PATH): ${error instanceof Error ? error.message.trim() : String(error)}`);
   }
 }
 

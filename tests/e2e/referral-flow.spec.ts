@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { skipWithoutNcmecSchema } from '../setup/ncmec-schema';
 import { createApiKeyAsAdmin, signInAs } from './auth';
 import { uniqueHandle } from './helpers';
 
@@ -14,7 +15,7 @@ import { uniqueHandle } from './helpers';
 
 const MEDIA_HASH = 'MD5:9e107d9d372bb6826bd81d3542a419d6';
 
-/** `npm run packet:verify -- <file> --key <pem>` from the repository root. */
+/** `npm run packet:verify -- <file> --key <keys.json | pem>` from the repository root. */
 function packetVerify(file: string, keyFile: string) {
   const run = spawnSync('npm', ['run', '--silent', 'packet:verify', '--', file, '--key', keyFile], { cwd: process.cwd(), encoding: 'utf8', timeout: 60_000 });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
@@ -29,6 +30,7 @@ async function caseOf(page: Page, reference: string): Promise<string> {
 }
 
 test('a moderator prepares a referral, a supervisor approves the preview, and the downloaded packet verifies', async ({ browser, request, baseURL }, testInfo) => {
+  skipWithoutNcmecSchema(testInfo);
   test.setTimeout(120_000);
   const handle = uniqueHandle('referral');
   // Media hashes are platform facts: only a platform's API key may send them.
@@ -135,13 +137,19 @@ test('a moderator prepares a referral, a supervisor approves the preview, and th
     await expect(modReferral.getByRole('row').filter({ hasText: 'v1' })).toContainText(sha256);
 
     // Verify with the public key the server publishes, as a hotline would.
+    // The keyring (JSON: current and retired keys with their IDs) is what a hotline downloads.
     const keyResponse = await request.get('/.well-known/triage-console/referral-signing-key');
     expect(keyResponse.status()).toBe(200);
-    const pem = await keyResponse.text();
-    expect(pem).toContain('-----BEGIN PUBLIC KEY-----');
-    expect(pem).not.toContain('PRIVATE');
-    const keyFile = testInfo.outputPath('referral-signing-key.pem');
-    writeFileSync(keyFile, pem);
+    const keyring = await keyResponse.text();
+    expect(JSON.parse(keyring)).toMatchObject({ algorithm: 'Ed25519', keys: [{ status: 'current', publicKeyPem: expect.stringContaining('-----BEGIN PUBLIC KEY-----') }] });
+    expect(keyring).not.toContain('PRIVATE');
+    const keyFile = testInfo.outputPath('referral-signing-keys.json');
+    writeFileSync(keyFile, keyring);
+    const pem = await (await request.get('/.well-known/triage-console/referral-signing-key?format=pem')).text();
+    expect(pem).toMatch(/^-----BEGIN PUBLIC KEY-----/);
+    const pemFile = testInfo.outputPath('referral-signing-key.pem');
+    writeFileSync(pemFile, pem);
+    expect(packetVerify(packetFile, pemFile).status).toBe(0);
 
     const valid = packetVerify(packetFile, keyFile);
     expect(valid.stderr).toBe('');

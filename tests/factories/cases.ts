@@ -33,7 +33,7 @@ export type TestCase = { caseId: string; version: number; accountId: string; han
 
 /** Files one report through the real intake and returns the (new or joined) open case. */
 export async function reportAccount(
-  options: { handle?: string; category?: HarmCategory; dangerNow?: boolean; source?: string } = {},
+  options: { handle?: string; category?: HarmCategory; dangerNow?: boolean; source?: string; reporterCountry?: string } = {},
 ): Promise<TestCase> {
   const handle = options.handle ?? `acct_${unique()}`;
   const report = ZReportInput.parse({
@@ -41,6 +41,7 @@ export async function reportAccount(
     category: options.category ?? 'grooming',
     dangerNow: options.dangerNow ?? false,
     description: 'Test report.',
+    ...(options.reporterCountry ? { reporter: { country: options.reporterCountry } } : {}),
   });
   const source = options.source ?? unique();
   const accepted = await acceptReport(report, { channel: 'web', sourceHash: `src-${source}`, reporterFingerprint: `fp-${source}` });

@@ -50,11 +50,12 @@ const staff = {
   supervisor: await createStaffPrincipal('supervisor'),
   admin: await createStaffPrincipal('admin'),
 };
-const kase = await reportAccount({ category: 'child_sexual_imagery' });
+// UK-linked, so the referral fixture can go to the NCA: that needs no NCMEC schema (not shipped).
+const kase = await reportAccount({ category: 'child_sexual_imagery', reporterCountry: 'GB' });
 const fixtures = {
   caseId: kase.caseId,
   reference: (await prisma.report.findFirstOrThrow({ where: { caseId: kase.caseId }, select: { reference: true } })).reference,
-  referralId: (await prepareReferral({ caseId: kase.caseId, hotline: 'ncmec', actor: staff.moderator })).referralId,
+  referralId: (await prepareReferral({ caseId: kase.caseId, hotline: 'uk_nca', actor: staff.moderator })).referralId,
   auditEntryId: String((await prisma.auditEntry.findFirstOrThrow({ orderBy: { id: 'desc' }, select: { id: true } })).id),
   decisionsKey: (await createApiKey({ name: 'matrix reader', scopes: ['decisions:read'], actor: staff.admin })).key,
 };

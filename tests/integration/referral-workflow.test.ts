@@ -1,7 +1,7 @@
 import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { resetConfigForTests } from '@/lib/config';
 import { getPrisma } from '@/lib/db';
 import { decideReferral } from '@/lib/referrals/decide-referral';
@@ -11,6 +11,7 @@ import { recordHotlineReport } from '@/lib/referrals/record-hotline-report';
 import { getSigningKey } from '@/lib/referrals/signing-key';
 import { verifyPacket } from '@/lib/referrals/verify-packet';
 import { createStaffPrincipal, reportAccount } from '../factories/cases';
+import { describeWithNcmecSchema } from '../setup/ncmec-schema-vitest';
 
 const keyFile = path.join(mkdtempSync(path.join(tmpdir(), 'tc-referral-key-')), 'nested', 'referral-signing-key.pem');
 process.env.REFERRAL_CONTACT_EMAIL = 'safety@example.test';
@@ -21,7 +22,7 @@ resetConfigForTests();
 const audit = (referralId: string) =>
   getPrisma().auditEntry.findMany({ where: { entityType: 'referral', entityId: referralId }, orderBy: { id: 'asc' }, select: { event: true, payload: true, actorId: true } });
 
-describe('referral workflow', () => {
+describeWithNcmecSchema('referral workflow', () => {
   let moderator: Awaited<ReturnType<typeof createStaffPrincipal>>;
   let supervisor: Awaited<ReturnType<typeof createStaffPrincipal>>;
   beforeAll(async () => {

@@ -1,11 +1,11 @@
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildPacket } from '@/lib/referrals/build-packet';
 import { FileExportSubmitter, NcmecHttpSubmitter, NcmecSubmitError } from '@/lib/referrals/submitters';
-import { resolveXsdPath } from '@/lib/referrals/validate-ncmec-xml';
 import { referralSource, TEST_ORG } from '../factories/referrals';
+import { describeWithNcmecSchema, ncmecXsdFile } from '../setup/ncmec-schema-vitest';
 
 // A local fake CyberTipline: /submit returns a reportId, /finish closes it, /retract cancels.
 const calls: { path: string; auth: string | undefined; body: string }[] = [];
@@ -33,11 +33,11 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 async function packet() {
   const { privateKey } = generateKeyPairSync('ed25519');
   const staff = { id: randomUUID(), name: 'S' };
-  const built = await buildPacket(referralSource(), TEST_ORG, { packetId: randomUUID(), referralId: randomUUID(), hotline: 'ncmec', version: 1, createdBy: staff, approvedBy: staff }, { now: new Date(), privateKey, xsdFile: resolveXsdPath(process.env.NCMEC_XSD_PATH) });
+  const built = await buildPacket(referralSource(), TEST_ORG, { packetId: randomUUID(), referralId: randomUUID(), hotline: 'ncmec', version: 1, createdBy: staff, approvedBy: staff }, { now: new Date(), privateKey, xsdFile: ncmecXsdFile });
   return { ...built, fileName: 'p.zip' };
 }
 
-describe('hotline submitters', () => {
+describeWithNcmecSchema('hotline submitters', () => {
   it('the file export hands back the signed ZIP', async () => {
     const p = await packet();
     expect(await new FileExportSubmitter().submit(p)).toMatchObject({ kind: 'file', fileName: 'p.zip', sha256: p.sha256 });

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { buildNcmecXml, ncmecIncidentType } from '@/lib/referrals/build-ncmec-xml';
 import type { ReferralSource } from '@/lib/referrals/types';
-import { assertValidNcmecXml, loadNcmecXsd, NcmecSchemaMissingError, resolveXsdPath, validateNcmecXml } from '@/lib/referrals/validate-ncmec-xml';
+import { assertValidNcmecXml, loadNcmecXsd, NcmecSchemaMissingError, validateNcmecXml } from '@/lib/referrals/validate-ncmec-xml';
 import { referralReport, referralSource, TEST_ORG } from '../factories/referrals';
+import { describeWithNcmecSchema, ncmecXsdFile } from '../setup/ncmec-schema-vitest';
 
 // NCMEC's schema, read from where the project expects it (never copied into the repo).
-const XSD = resolveXsdPath(process.env.NCMEC_XSD_PATH);
+const XSD = ncmecXsdFile;
 const NOW = new Date('2026-02-01T00:00:00Z');
 
 async function expectValid(source: ReferralSource): Promise<string> {
@@ -15,7 +16,7 @@ async function expectValid(source: ReferralSource): Promise<string> {
   return xml;
 }
 
-describe('NCMEC CyberTipline XML', () => {
+describeWithNcmecSchema('NCMEC CyberTipline XML', () => {
   it.each([
     ['child_sexual_imagery', 'Child Pornography (possession, manufacture, and distribution)'],
     ['grooming', 'Online Enticement of Children for Sexual Acts'],
@@ -118,9 +119,11 @@ describe('NCMEC CyberTipline XML', () => {
     // The compiled schema is kept between calls: a valid document still validates after failures.
     await expectValid(referralSource());
   });
+});
 
-  it('says how to obtain the schema when it is missing', async () => {
+describe('NCMEC schema missing', () => {
+  it('says how to obtain the schema when it is missing, as a conflict the panel shows', async () => {
     await expect(loadNcmecXsd('/nonexistent/cyber_tipline.xsd')).rejects.toThrow(NcmecSchemaMissingError);
-    await expect(loadNcmecXsd('/nonexistent/cyber_tipline.xsd')).rejects.toThrow(/GET \/xsd.*NCMEC_XSD_PATH/);
+    await expect(loadNcmecXsd('/nonexistent/cyber_tipline.xsd')).rejects.toMatchObject({ code: 'conflict', userMessage: expect.stringMatching(/not found at \/nonexistent\/cyber_tipline\.xsd.*GET \/xsd.*NCMEC_XSD_PATH/) });
   });
 });

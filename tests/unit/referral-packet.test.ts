@@ -6,19 +6,18 @@ import { ZNcaReferral } from '@/lib/referrals/nca-schema';
 import { buildNcaReferral } from '@/lib/referrals/build-nca-json';
 import { detectMedia } from '@/lib/referrals/media-sniff';
 import { describeFiles, encodeZip, packPacket } from '@/lib/referrals/packet-zip';
-import { resolveXsdPath } from '@/lib/referrals/validate-ncmec-xml';
 import { verifyPacket } from '@/lib/referrals/verify-packet';
 import { referralReport, referralSource, TEST_ORG } from '../factories/referrals';
+import { itWithNcmecSchema, ncmecXsdFile as xsdFile } from '../setup/ncmec-schema-vitest';
 
 const { privateKey, publicKey } = generateKeyPairSync('ed25519');
 const NOW = new Date('2026-02-01T00:00:00Z');
 const staff = { id: randomUUID(), name: 'Sam Supervisor' };
 const meta = (hotline: PacketMeta['hotline']): PacketMeta => ({ packetId: randomUUID(), referralId: randomUUID(), hotline, version: 2, createdBy: { id: randomUUID(), name: 'Mo Moderator' }, approvedBy: staff });
-const xsdFile = resolveXsdPath(process.env.NCMEC_XSD_PATH);
 const ukSource = () => referralSource({ reports: [referralReport({ reporterCountry: 'GB', mediaHashes: ['MD5:9e107d9d372bb6826bd81d3542a419d6'], ipCaptureEvents: [{ ipAddress: '198.51.100.4', port: 443, eventName: 'Upload', dateTime: '2026-01-09T09:00:00Z' }] })] });
 
 describe('referral packet', () => {
-  it('round-trips: build, sign, verify (NCMEC)', async () => {
+  itWithNcmecSchema('round-trips: build, sign, verify (NCMEC)', async () => {
     const packet = await buildPacket(referralSource({ category: 'child_sexual_imagery' }), TEST_ORG, meta('ncmec'), { now: NOW, privateKey, xsdFile });
     const result = verifyPacket(packet.zip, publicKey);
     expect(result).toMatchObject({ ok: true, sha256: packet.sha256 });
@@ -40,7 +39,7 @@ describe('referral packet', () => {
   });
 
   it('fails verification when any single byte of the file changes', async () => {
-    const { zip } = await buildPacket(referralSource(), TEST_ORG, meta('ncmec'), { now: NOW, privateKey, xsdFile });
+    const { zip } = await buildPacket(ukSource(), TEST_ORG, meta('uk_nca'), { now: NOW, privateKey, xsdFile });
     const failures: number[] = [];
     for (let i = 0; i < zip.length; i += 1) {
       const copy = zip.slice();
@@ -52,10 +51,10 @@ describe('referral packet', () => {
 
   it('fails with a clear reason for a wrong key, an extra file, a truncated file and media', async () => {
     const files = [{ path: 'report.xml', contentType: 'application/xml', bytes: new TextEncoder().encode('<report/>') }];
-    const manifest = { format: 'triage-console-referral-packet', formatVersion: 1, caseId: randomUUID(), caseNumber: '1', createdAt: NOW.toISOString(), files: describeFiles(files), ...meta('ncmec') } as const;
+    const manifest = { format: 'triage-console-referral-packet', formatVersion: 2, caseId: randomUUID(), caseNumber: '1', createdAt: NOW.toISOString(), files: describeFiles(files), ...meta('ncmec') } as const;
     const { zip } = packPacket(files, manifest, privateKey);
     expect(verifyPacket(zip, publicKey).ok).toBe(true);
-    expect(verifyPacket(zip, generateKeyPairSync('ed25519').publicKey)).toEqual({ ok: false, reason: expect.stringMatching(/signature/) });
+    expect(verifyPacket(zip, generateKeyPairSync('ed25519').publicKey)).toEqual({ ok: false, reason: expect.stringMatching(/^the packet was signed with key [0-9a-f]{64}, which is not among the keys given/) });
     expect(verifyPacket(zip.slice(0, zip.length - 10), publicKey)).toEqual({ ok: false, reason: expect.stringMatching(/not a readable ZIP/) });
 
     const { unzipSync } = await import('fflate');

@@ -1,17 +1,29 @@
-import { newRequestId, errorResponse } from '@/lib/http/respond';
+import { newRequestId, errorResponse, json } from '@/lib/http/respond';
+import { publicKeyringDocument } from '@/lib/referrals/public-keyring';
 import { signingKeyPath } from '@/lib/referrals/settings';
-import { getSigningKey } from '@/lib/referrals/signing-key';
+import { readPublicKeyring } from '@/lib/referrals/signing-key';
 
 export const dynamic = 'force-dynamic';
 
-/** The public half of the packet-signing key (PEM), for hotlines and anyone verifying a packet. */
-export async function GET(): Promise<Response> {
+const CACHE = { 'Cache-Control': 'public, max-age=300' };
+
+/**
+ * The public halves of the packet-signing keys, for hotlines and anyone verifying a packet: JSON
+ * with the current and every retired key and their key IDs (the default), or one key as PEM
+ * (`?format=pem` or `Accept: application/x-pem-file`; the current key, or `&keyId=` for another).
+ */
+export async function GET(request: Request): Promise<Response> {
+  const requestId = newRequestId();
   try {
-    const key = await getSigningKey(signingKeyPath());
-    return new Response(key.publicPem, {
-      headers: { 'Content-Type': 'application/x-pem-file; charset=utf-8', 'Cache-Control': 'public, max-age=300' },
-    });
+    const keys = await readPublicKeyring(signingKeyPath());
+    const url = new URL(request.url);
+    const wantsPem = url.searchParams.get('format') === 'pem' || /application\/x-pem-file/.test(request.headers.get('accept') ?? '');
+    if (!wantsPem) return json(publicKeyringDocument(keys), 200, CACHE);
+    const keyId = url.searchParams.get('keyId');
+    const key = keyId ? keys.find((k) => k.keyId === keyId) : keys[0];
+    if (!key) return json({ error: 'not_found', message: 'No signing key has that key ID.' }, 404, { 'X-Request-Id': requestId });
+    return new Response(key.publicPem, { headers: { 'Content-Type': 'application/x-pem-file; charset=utf-8', 'X-Key-Id': key.keyId, ...CACHE } });
   } catch (error) {
-    return errorResponse(error, newRequestId());
+    return errorResponse(error, requestId);
   }
 }

@@ -1,5 +1,6 @@
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
+import { NcmecSchemaNotice } from '@/components/referrals/ncmec-schema-notice';
 import { requirePageRole } from '@/lib/auth/guards';
 import { roleAtLeast } from '@/lib/auth/roles';
 import { AppError } from '@/lib/errors';
@@ -7,6 +8,7 @@ import { firstParam, isPlainText, ZUuid } from '@/lib/http/params';
 import { HOTLINE_REGISTRY } from '@/lib/referrals/hotlines';
 import { getReferralPanel } from '@/lib/referrals/list-referrals';
 import { canTakeStep, REFERRAL_STATUS_LABEL } from '@/lib/referrals/referral-state';
+import { ncmecSchemaNotice } from '@/lib/referrals/settings';
 import { decideReferralAction, prepareReferralAction, recordHotlineReportAction } from './actions';
 
 export const dynamic = 'force-dynamic';
@@ -29,12 +31,14 @@ export default async function ReferralsPage({ params, searchParams }: { params: 
   const error = ZReferralsPageQuery.parse(await searchParams).error;
   const panel = await getReferralPanel(caseId).catch((e: unknown) => (e instanceof AppError && e.code === 'not_found' ? notFound() : Promise.reject(e)));
   const isSupervisor = roleAtLeast(staff.role, 'supervisor');
+  const schemaNotice = [...panel.routes, ...panel.referrals].some((r) => r.hotline === 'ncmec') ? ncmecSchemaNotice() : null;
   const active = new Set(panel.referrals.filter((r) => r.status !== 'acknowledged' && !(r.status === 'draft' && r.approval?.status === 'rejected')).map((r) => r.hotline));
 
   return (
     <main className="mx-auto max-w-4xl space-y-6 p-6">
       <h1 className="text-2xl font-semibold">Hotline referrals — case {panel.caseNumber}</h1>
       {error ? <p role="alert" className="rounded border border-red-300 bg-red-50 p-3">{error}</p> : null}
+      {schemaNotice ? <NcmecSchemaNotice notice={schemaNotice} /> : null}
       <section aria-labelledby="routes">
         <h2 id="routes" className="text-lg font-semibold">Where this case must go</h2>
         {panel.routes.length === 0 ? <p>No hotline: the case has no category reportable to a hotline.</p> : null}
