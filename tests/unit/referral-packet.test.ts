@@ -1,11 +1,11 @@
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { buildPacket, type PacketMeta } from '@/lib/referrals/build-packet';
+import { buildPacket, type BuildPacketMeta } from '@/lib/referrals/build-packet';
 import { ZNcaReferral } from '@/lib/referrals/nca-schema';
 import { buildNcaReferral } from '@/lib/referrals/build-nca-json';
 import { detectMedia } from '@/lib/referrals/media-sniff';
-import { describeFiles, encodeZip, packPacket } from '@/lib/referrals/packet-zip';
+import { describeFiles, encodeZip, packPacket, sha256Hex } from '@/lib/referrals/packet-zip';
 import { resolveXsdPath } from '@/lib/referrals/validate-ncmec-xml';
 import { verifyPacket } from '@/lib/referrals/verify-packet';
 import { referralReport, referralSource, TEST_ORG } from '../factories/referrals';
@@ -13,7 +13,7 @@ import { referralReport, referralSource, TEST_ORG } from '../factories/referrals
 const { privateKey, publicKey } = generateKeyPairSync('ed25519');
 const NOW = new Date('2026-02-01T00:00:00Z');
 const staff = { id: randomUUID(), name: 'Sam Supervisor' };
-const meta = (hotline: PacketMeta['hotline']): PacketMeta => ({ packetId: randomUUID(), referralId: randomUUID(), hotline, version: 2, createdBy: { id: randomUUID(), name: 'Mo Moderator' }, approvedBy: staff });
+const meta = (hotline: BuildPacketMeta['hotline']): BuildPacketMeta => ({ packetId: randomUUID(), referralId: randomUUID(), hotline, version: 2, createdBy: { id: randomUUID(), name: 'Mo Moderator' }, approvedBy: staff });
 const xsdFile = resolveXsdPath(process.env.NCMEC_XSD_PATH);
 const ukSource = () => referralSource({ reports: [referralReport({ reporterCountry: 'GB', mediaHashes: ['MD5:9e107d9d372bb6826bd81d3542a419d6'], ipCaptureEvents: [{ ipAddress: '198.51.100.4', port: 443, eventName: 'Upload', dateTime: '2026-01-09T09:00:00Z' }] })] });
 
@@ -52,7 +52,18 @@ describe('referral packet', () => {
 
   it('fails with a clear reason for a wrong key, an extra file, a truncated file and media', async () => {
     const files = [{ path: 'report.xml', contentType: 'application/xml', bytes: new TextEncoder().encode('<report/>') }];
-    const manifest = { format: 'triage-console-referral-packet', formatVersion: 1, caseId: randomUUID(), caseNumber: '1', createdAt: NOW.toISOString(), files: describeFiles(files), ...meta('ncmec') } as const;
+    const m = meta('ncmec');
+    const manifest = {
+      format: 'triage-console-referral-packet',
+      formatVersion: 1,
+      caseId: randomUUID(),
+      caseNumber: '1',
+      createdAt: NOW.toISOString(),
+      files: describeFiles(files),
+      ...m,
+      preparedBy: m.createdBy,
+      approvedPayloadHash: sha256Hex(files[0]!.bytes),
+    } as const;
     const { zip } = packPacket(files, manifest, privateKey);
     expect(verifyPacket(zip, publicKey).ok).toBe(true);
     expect(verifyPacket(zip, generateKeyPairSync('ed25519').publicKey)).toEqual({ ok: false, reason: expect.stringMatching(/signature/) });
