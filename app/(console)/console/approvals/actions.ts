@@ -27,7 +27,7 @@ const ZDecideReferralInput = z.object({
   payloadSha256: z.string().regex(/^[0-9a-f]{64}$/),
 });
 
-export const decideReferralAction = staffAction('supervisor', ZDecideReferralInput, async (input, staff) => {
+export const decideReferralApprovalAction = staffAction('supervisor', ZDecideReferralInput, async (input, staff) => {
   const result = await decideReferral({ ...input, actor: staff });
   return { status: result.status, payloadSha256: result.payloadSha256 };
 });

@@ -3,7 +3,7 @@ import { ApprovalItem } from '@/components/approvals/approval-item';
 import { ReferralApprovalItem } from '@/components/approvals/referral-approval-item';
 import { requirePageRole } from '@/lib/auth/guards';
 import { listPendingApprovals } from '@/lib/cases/list-pending-approvals';
-import { decideApprovalAction, decideReferralAction } from './actions';
+import { decideApprovalAction, decideReferralApprovalAction } from './actions';
 
 export const metadata: Metadata = { title: 'Approvals' };
 
@@ -40,7 +40,7 @@ export default async function ApprovalsPage() {
         <ul className="space-y-3">
           {referrals.map((item) =>
             item.referral ? (
-              <ReferralApprovalItem key={item.id} item={item} referral={item.referral} now={now} decide={decideReferralAction} />
+              <ReferralApprovalItem key={item.id} item={item} referral={item.referral} now={now} decide={decideReferralApprovalAction} />
             ) : (
               <ApprovalItem key={item.id} item={item} now={now} decide={decideApprovalAction} />
             ),
