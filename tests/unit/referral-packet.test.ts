@@ -35,6 +35,17 @@ describe('referral packet', () => {
     expect(doc.ukLink[0]).toMatch(/Reporter located in GB/);
   });
 
+  it('names who prepared and approved, and the approved payload hash, which is the payload file\'s own; verify refuses another payload', async () => {
+    const preparedBy = { id: randomUUID(), name: 'Pat Preparer' };
+    const packet = await buildPacket(referralSource(), TEST_ORG, { ...meta('ncmec'), preparedBy }, { now: NOW, privateKey, xsdFile });
+    const payloadFile = packet.manifest.files.find((f) => f.path === 'report.xml')!;
+    expect(packet.manifest).toMatchObject({ preparedBy, approvedBy: staff, approvedPayloadHash: payloadFile.sha256 });
+    expect(payloadFile.sha256).toBe(packet.payload.sha256);
+    const files = [{ path: 'report.xml', contentType: 'application/xml', bytes: new TextEncoder().encode('<report>other</report>') }];
+    const swapped = packPacket(files, { ...packet.manifest, files: describeFiles(files) }, privateKey).zip;
+    expect(verifyPacket(swapped, publicKey)).toEqual({ ok: false, reason: 'report.xml is not the payload that was approved (its SHA-256 differs from approvedPayloadHash)' });
+  });
+
   it('refuses to build an NCA document for a case that is not UK-linked', () => {
     expect(() => buildNcaReferral(referralSource(), TEST_ORG, NOW)).toThrow(/not UK-linked/);
   });
