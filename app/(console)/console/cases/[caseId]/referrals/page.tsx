@@ -18,7 +18,8 @@ export default async function ReferralsPage({ params, searchParams }: { params: 
   const prepareLabel = (hotline: string, name: string) => {
     const latest = panel.referrals.filter((r) => r.hotline === hotline).at(-1);
     if (!latest) return `Prepare referral to ${name}`;
-    return latest.status === 'acknowledged' ? `Prepare a follow-up referral to ${name}` : `Prepare a new version for ${name}`;
+    if (latest.status === 'acknowledged') return `Prepare a follow-up referral to ${name}`;
+    return latest.approval?.status === 'rejected' ? `Prepare referral to ${name} again` : `Prepare a new version for ${name}`;
   };
 
   return (
