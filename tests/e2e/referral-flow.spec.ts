@@ -30,7 +30,7 @@ async function caseOf(page: Page, reference: string): Promise<string> {
 }
 
 test('a moderator prepares a referral, a supervisor approves the preview, and the downloaded packet verifies', async ({ browser, request, baseURL }, testInfo) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   const handle = uniqueHandle('referral');
   const filed = await request.post('/api/v1/reports', {
     data: {
