@@ -3,7 +3,18 @@ import type { StaffPrincipal } from '@/lib/auth/roles';
 import { getPrisma } from '@/lib/db';
 import { requireActorRole } from './case-transaction';
 import { reasonLabel } from './reason-codes';
+import { HOTLINE_REGISTRY } from '@/lib/referrals/hotlines';
+import type { Hotline } from '@/lib/referrals/types';
 import type { PendingApprovalDTO } from './types';
+
+type ReferralRow = { id: string; hotline: Hotline; version: number; payloadText: string | null; payloadSha256: string | null };
+
+function referralOf(rows: ReferralRow[]): PendingApprovalDTO['referral'] {
+  const r = rows[0];
+  if (!r || r.payloadText === null || r.payloadSha256 === null) return null;
+  const info = HOTLINE_REGISTRY[r.hotline];
+  return { referralId: r.id, hotline: r.hotline, hotlineName: info.name, version: r.version, payloadPath: info.payloadFile, payloadText: r.payloadText, payloadSha256: r.payloadSha256 };
+}
 
 /**
  * The approvals inbox (supervisors and admins): pending requests, oldest first, with who asked, when
@@ -30,6 +41,8 @@ export async function listPendingApprovals({
       reason: true,
       payload: true,
       requestedBy: { select: { id: true, name: true } },
+      // A referral approval shows the stored payload bytes it would approve (nothing is rebuilt).
+      referrals: { select: { id: true, hotline: true, version: true, payloadText: true, payloadSha256: true } },
       case: {
         select: { caseNumber: true, account: { select: { platform: true, handle: true, platformAccountId: true } } },
       },
@@ -51,6 +64,7 @@ export async function listPendingApprovals({
       reason: row.reason,
       durationDays: typeof payload.durationDays === 'number' ? payload.durationDays : null,
       canDecide: row.requestedBy.id !== actor.id,
+      referral: referralOf(row.referrals),
     };
   });
 }

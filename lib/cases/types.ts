@@ -44,4 +44,14 @@ export type PendingApprovalDTO = {
   durationDays: number | null;
   /** False for the requester's own requests: nobody decides their own. */
   canDecide: boolean;
+  /** For a referral: which hotline, which version, and the stored payload bytes (as text) a decision binds. */
+  referral: {
+    referralId: string;
+    hotline: 'ncmec' | 'uk_nca';
+    hotlineName: string;
+    version: number;
+    payloadPath: string;
+    payloadText: string;
+    payloadSha256: string;
+  } | null;
 };

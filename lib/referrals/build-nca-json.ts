@@ -8,12 +8,14 @@ export function buildNcaReferral(source: ReferralSource, org: ReferralOrg, now: 
   const ukLink = countryLink({ reports: source.reports, accountCountryHint: source.account.countryHint }, 'GB');
   if (ukLink.length === 0) throw new Error('The case is not UK-linked; it is never referred to the NCA.');
   const { account } = source;
+  const incident = incidentTime(source, now);
   const doc: TNcaReferral = {
     format: 'triage-console-nca-referral',
     formatVersion: 1,
     generatedAt: now.toISOString(),
     caseNumber: source.caseNumber,
-    incidentDateTime: incidentTime(source, now).toISOString(),
+    incidentDateTime: incident.at.toISOString(),
+    incidentDateTimeDescription: incident.description,
     dangerNow: source.dangerNow || source.reports.some((r) => r.dangerNow),
     reportingOrganisation: { name: org.orgName, service: org.serviceName, contactName: org.contactName, contactEmail: org.contactEmail },
     ukLink,
@@ -36,6 +38,7 @@ export function buildNcaReferral(source: ReferralSource, org: ReferralOrg, now: 
       receivedAt: r.receivedAt.toISOString(),
       category: r.category,
       dangerNow: r.dangerNow,
+      statementsFrom: r.fromPlatform ? 'platform' : 'reporter',
       description: r.description,
       contentUrls: r.contentUrls,
       reporterCountry: r.reporterCountry,

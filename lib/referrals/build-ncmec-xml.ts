@@ -1,8 +1,8 @@
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
 import type { HarmCategory } from '@/lib/generated/prisma/enums';
-import { distinct, distinctIpEvents, displayNames, incidentTime, limitText, reportLine, xmlSafe } from './packet-text';
-import type { ReferralOrg, ReferralSource } from './types';
+import { distinct, distinctIpEvents, displayNames, incidentTime, isWebLink, limitText, listingOrder, reportLine, xmlSafe } from './packet-text';
+import type { ReferralOrg, ReferralReport, ReferralSource } from './types';
 
 /** NCMEC's exact incidentType values (see ../shared/ncmec/README.md). */
 export const NCMEC_INCIDENT_TYPE = {
@@ -42,21 +42,19 @@ export function buildNcmecXml(source: ReferralSource, org: ReferralOrg, now: Dat
   const summary = root.ele('incidentSummary');
   summary.ele('incidentType').txt(ncmecIncidentType(categories));
   summary.ele('platform').txt(xmlSafe(org.serviceName));
-  const danger = source.reports.filter((r) => r.dangerNow);
-  if (source.dangerNow || danger.length > 0) {
-    const text = `A reporter indicated that a child is in immediate danger (${danger.length} of ${source.reports.length} reports: ${danger
-      .slice(0, 20)
-      .map((r) => r.reference)
-      .join(', ')}). Case ${source.caseNumber}.`;
-    summary.ele('escalateToHighPriority').txt(limitText(xmlSafe(text), ESCALATE_MAX, ' [truncated]'));
-  }
+  const escalation = escalationText(source);
+  if (escalation) summary.ele('escalateToHighPriority').txt(escalation);
   if (categories.includes('sextortion')) summary.ele('reportAnnotations').ele('sextortion').txt('true');
-  summary.ele('incidentDateTime').txt(incidentTime(source, now).toISOString());
+  const incident = incidentTime(source, now);
+  summary.ele('incidentDateTime').txt(incident.at.toISOString());
+  summary.ele('incidentDateTimeDescription').txt(xmlSafe(incident.description));
 
-  const urls = distinct(source.reports.flatMap((r) => r.contentUrls)).filter((u) => u.length <= URL_MAX);
+  // Only http(s) links become <url> elements; anything else a reporter typed stays quoted text in additionalInfo.
+  const urls = distinct(source.reports.flatMap((r) => r.contentUrls)).filter((u) => u.length <= URL_MAX && isWebLink(u));
   if (urls.length > 0) {
     const page = root.ele('internetDetails').ele('webPageIncident');
     for (const url of urls) page.ele('url').txt(xmlSafe(url));
+    page.ele('additionalInfo').txt('Links as reporters gave them (reporter statements, not verified by the platform); never visited, fetched or viewed by us. Each report with its links is in the report-level additionalInfo.');
   }
 
   const reporter = root.ele('reporter');
@@ -103,9 +101,50 @@ function appendReportedUser(user: XMLBuilder, source: ReferralSource, org: Refer
   user.ele('additionalInfo').txt(xmlSafe(`Platform: ${account.platform}. Account ID: ${account.platformAccountId ?? 'not supplied'}. Handle: ${account.handle ?? 'not supplied'}.`));
 }
 
-/** Everything the structured elements cannot hold: the case, each report, actions, prior reports. */
+/** Room kept at the end of additionalInfo for the note that says which reports are not listed there. */
+const UNLISTED_NOTE_ROOM = 500;
+/** Characters of each danger-now description quoted in escalateToHighPriority. */
+const ESCALATE_QUOTE = 400;
+
+const oneLine = (text: string) => xmlSafe(text.replace(/\s+/g, ' ').trim());
+
+/**
+ * Why the report is escalated, in plain words: the danger-now reporters' own descriptions (newest
+ * first, each cut to its first characters), within NCMEC's 3,000-character limit. Null when no
+ * reporter says a child is in danger now.
+ */
+export function escalationText(source: Pick<ReferralSource, 'reports' | 'dangerNow'>): string | null {
+  const danger = listingOrder(source.reports.filter((r) => r.dangerNow));
+  if (danger.length === 0) return source.dangerNow ? 'The case was marked as a child in immediate danger.' : null;
+  const head = danger.length === 1 ? 'A reporter says a child is in immediate danger. In their own words:' : `${danger.length} reporters say a child is in immediate danger. In their own words, newest first:`;
+  const parts = [head];
+  let length = head.length;
+  for (const [i, r] of danger.entries()) {
+    const said = oneLine(r.description);
+    const quote = said ? `"${said.length > ESCALATE_QUOTE ? `${said.slice(0, ESCALATE_QUOTE)}…` : said}"` : '(no description given)';
+    const part = `${quote} (reported ${r.receivedAt.toISOString()})`;
+    const rest = danger.length - i - 1;
+    const tail = rest > 0 ? ` And ${rest} more such report${rest === 1 ? '' : 's'}, quoted first in additionalInfo.` : '';
+    if (length + 1 + part.length + tail.length > ESCALATE_MAX) {
+      parts.push(`And ${danger.length - i} more such report${danger.length - i === 1 ? '' : 's'}, quoted first in additionalInfo.`);
+      break;
+    }
+    parts.push(part);
+    length += 1 + part.length;
+  }
+  return limitText(parts.join(' '), ESCALATE_MAX, '…');
+}
+
+/**
+ * Everything the structured elements cannot hold: the case, actions, prior reports and each report
+ * (danger-now first, then newest first). When the size limit is reached it says exactly how many
+ * reports are not listed and where they are; nothing is cut silently.
+ */
 function additionalInfo(source: ReferralSource, categories: readonly HarmCategory[]): string {
-  const lines = [`Case ${source.caseNumber} (${source.reports.length} reports; categories: ${categories.join(', ')}).`];
+  const lines = [
+    `Case ${source.caseNumber} (${source.reports.length} reports; categories: ${categories.join(', ')}).`,
+    'Sources: the reported user\'s display names, IP capture events, location and media hashes come from the platform\'s own records (sent with its API key); report texts and links are what reporters told us, quoted and attributed to each report.',
+  ];
   if (source.suspension) {
     lines.push(`Account suspended ${source.suspension.at.toISOString()}${source.suspension.until ? ` until ${source.suspension.until.toISOString()}` : ' permanently'}.`);
   }
@@ -114,16 +153,32 @@ function additionalInfo(source: ReferralSource, categories: readonly HarmCategor
   }
   const other = source.priorReferrals.filter((p) => !(p.hotline === 'ncmec' && /^\d{1,18}$/.test(p.hotlineReportId)));
   for (const p of other) lines.push(`Earlier referral to ${p.hotline}: ${p.hotlineReportId} (case ${p.caseNumber}).`);
-  const skipped = source.reports.flatMap((r) => r.contentUrls).filter((u) => u.length > URL_MAX).length;
-  if (skipped) lines.push(`${skipped} link(s) longer than ${URL_MAX} characters are listed in summary.html.`);
-  lines.push('Reports (links are as the reporter typed them; the media was never viewed, fetched or stored by us):');
-  // Stop once the limit is reached: limitText cuts the rest, and 10,000 lines would be wasted work.
-  let length = lines.reduce((sum, l) => sum + l.length + 1, 0);
-  for (const r of source.reports) {
-    if (length > ADDITIONAL_INFO_MAX) break;
-    const line = `- ${reportLine(r)}`;
+  const links = source.reports.flatMap((r) => r.contentUrls);
+  const long = links.filter((u) => u.length > URL_MAX).length;
+  if (long) lines.push(`${long} link(s) longer than ${URL_MAX} characters are quoted with their reports below or in summary.html.`);
+  const notWeb = links.filter((u) => u.length <= URL_MAX && !isWebLink(u)).length;
+  if (notWeb) lines.push(`${notWeb} link(s) are not web (http/https) addresses; they are quoted as text with their reports only.`);
+  lines.push('Reports, danger-now first, then newest first (links as the reporter typed them; the media was never viewed, fetched or stored by us):');
+  const ordered = listingOrder(source.reports);
+  let length = lines.reduce((sum, l) => sum + xmlSafe(l).length + 1, 0);
+  let listed = 0;
+  for (const r of ordered) {
+    const line = xmlSafe(`- ${reportLine(r)}`);
+    if (length + line.length + 1 + UNLISTED_NOTE_ROOM > ADDITIONAL_INFO_MAX) break;
     lines.push(line);
     length += line.length + 1;
+    listed += 1;
   }
+  if (listed < ordered.length) lines.push(unlistedNote(ordered.slice(listed), ordered.length, source.caseNumber));
   return lines.join('\n');
+}
+
+function unlistedNote(unlisted: ReferralReport[], total: number, caseNumber: string): string {
+  const times = unlisted.map((r) => r.receivedAt.getTime()).sort((a, b) => a - b);
+  const danger = unlisted.filter((r) => r.dangerNow).length;
+  return (
+    `${unlisted.length} of ${total} reports are NOT listed here, to keep this field under ${ADDITIONAL_INFO_MAX} characters: ` +
+    `the ${unlisted.length} oldest${danger ? ` (${danger} of them danger-now)` : ''}, received ${new Date(times[0]!).toISOString()} to ${new Date(times[times.length - 1]!).toISOString()}. ` +
+    `Every report, these included, is listed in summary.html in this packet, and kept in case ${caseNumber} of our triage console.`
+  );
 }

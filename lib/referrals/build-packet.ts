@@ -1,9 +1,12 @@
 import type { KeyObject } from 'node:crypto';
+import { AppError } from '@/lib/errors';
+import { findEmbeddedMedia } from '@/lib/security/text-rules';
 import { buildNcaReferral } from './build-nca-json';
 import { buildNcmecXml } from './build-ncmec-xml';
-import { buildSummary } from './build-summary';
+import { buildSummary, withPacketSection, type SummaryModel } from './build-summary';
 import { HOTLINE_REGISTRY } from './hotlines';
 import type { TPacketManifest, UnsignedManifest } from './manifest';
+import { assertNoEmbeddedMedia } from './packet-text';
 import { describeFiles, packPacket, sha256Hex, type PacketFile } from './packet-zip';
 import { renderSummaryHtml } from './render-summary-html';
 import { renderSummaryPdf } from './render-summary-pdf';
@@ -12,71 +15,114 @@ import { assertValidNcmecXml, prepareNcmecValidator } from './validate-ncmec-xml
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
-/** The hotline's machine-readable payload (report.xml or report.json) as text. Pure. */
-export function buildPayloadText(source: ReferralSource, org: ReferralOrg, hotline: Hotline, now: Date): { path: string; contentType: string; text: string; sha256: string } {
+export type PayloadText = { path: string; contentType: string; text: string; sha256: string };
+
+/**
+ * The hotline's machine-readable payload (report.xml or report.json) as text. Pure. Refuses (defence
+ * in depth; intake refuses them first) any source or result that carries a data: URI or a
+ * base64-encoded media file.
+ */
+export function buildPayloadText(source: ReferralSource, org: ReferralOrg, hotline: Hotline, now: Date): PayloadText {
+  assertNoEmbeddedMedia(source);
   const info = HOTLINE_REGISTRY[hotline];
   const text = hotline === 'ncmec' ? buildNcmecXml(source, org, now) : `${JSON.stringify(buildNcaReferral(source, org, now), null, 2)}\n`;
+  const media = findEmbeddedMedia(text);
+  if (media) throw new AppError('conflict', `The ${info.payloadFile} would contain ${media}; a referral packet never carries media.`);
   return { path: info.payloadFile, contentType: hotline === 'ncmec' ? 'application/xml' : 'application/json', text, sha256: sha256Hex(text) };
 }
 
-/** The payload, checked: the NCMEC report against NCMEC's XSD, the NCA document by its zod schema. */
-export async function buildPayload(source: ReferralSource, org: ReferralOrg, hotline: Hotline, now: Date, xsdFile: string) {
+/**
+ * A referral version as prepared, once: the payload (validated: the NCMEC report against NCMEC's
+ * XSD, the NCA document by its zod schema) with its SHA-256, and the summary data. Stored with the
+ * referral; approval binds the hash and every export copies these bytes (packFrozenPacket).
+ */
+export type FrozenReferral = PayloadText & { preparedAt: Date; summary: SummaryModel };
+
+export async function prepareFrozenReferral(source: ReferralSource, org: ReferralOrg, hotline: Hotline, preparedAt: Date, xsdFile: string): Promise<FrozenReferral> {
   if (hotline === 'ncmec') prepareNcmecValidator(xsdFile);
-  const payload = buildPayloadText(source, org, hotline, now);
+  const payload = buildPayloadText(source, org, hotline, preparedAt);
   if (hotline === 'ncmec') await assertValidNcmecXml(payload.text, xsdFile);
-  return payload;
+  return { ...payload, preparedAt, summary: buildSummary(source, org, hotline, preparedAt) };
 }
+
+type Person = { id: string; name: string };
 
 export type PacketMeta = {
   packetId: string;
   referralId: string;
+  caseId: string;
+  caseNumber: string;
   hotline: Hotline;
+  /** Export number of this referral version (1, 2, …). */
   version: number;
-  createdBy: { id: string; name: string };
-  approvedBy: { id: string; name: string };
+  /** The referral version (1 for the first referral of the case to this hotline). */
+  referralVersion: number;
+  preparedBy: Person;
+  approvedBy: Person;
+  /** Who downloads this export. */
+  createdBy: Person;
 };
 
 export type BuiltPacket = { zip: Uint8Array; sha256: string; manifest: TPacketManifest; payload: { path: string; text: string; sha256: string } };
 
 /**
- * A complete, signed packet: payload (validated), summary.html, summary.pdf, manifest.json and
- * manifest.sig. Only metadata goes in; nothing is fetched.
+ * The signed packet of an approved version: the stored payload bytes copied unchanged, summary.html
+ * and summary.pdf rendered from the stored summary data, manifest.json (naming who prepared and who
+ * approved, and the approved payload hash, which is the payload file's own SHA-256) and
+ * manifest.sig. Nothing is rebuilt from live data, so later reports cannot change it.
  */
-export async function buildPacket(
-  source: ReferralSource,
-  org: ReferralOrg,
-  meta: PacketMeta,
-  options: { now: Date; privateKey: KeyObject; xsdFile: string },
-): Promise<BuiltPacket> {
+export async function packFrozenPacket(frozen: FrozenReferral, meta: PacketMeta, options: { now: Date; privateKey: KeyObject }): Promise<BuiltPacket> {
   const { now } = options;
-  // The first NCMEC build in a process loads libxml2 and compiles the XSD: start that before building the XML.
-  if (meta.hotline === 'ncmec') prepareNcmecValidator(options.xsdFile);
-  const payload = buildPayloadText(source, org, meta.hotline, now);
-  // Every NCMEC document is checked against the XSD (in-process, with the schema compiled once per
-  // process); the check must succeed before anything is packed.
-  const validated = meta.hotline === 'ncmec' ? assertValidNcmecXml(payload.text, options.xsdFile) : Promise.resolve();
-  validated.catch(() => undefined);
-  const summary = buildSummary(source, org, { ...meta, createdBy: meta.createdBy.name, approvedBy: meta.approvedBy.name }, now);
+  const bytes = utf8(frozen.text);
+  if (sha256Hex(bytes) !== frozen.sha256) throw new AppError('conflict', 'The stored payload no longer matches its approved SHA-256; prepare a new version.');
+  const summary = withPacketSection(frozen.summary, {
+    packetId: meta.packetId,
+    version: meta.referralVersion,
+    preparedAt: frozen.preparedAt,
+    preparedBy: meta.preparedBy.name,
+    approvedBy: meta.approvedBy.name,
+    exportedAt: now,
+    exportedBy: meta.createdBy.name,
+    payloadSha256: frozen.sha256,
+  });
   const files: PacketFile[] = [
-    { path: payload.path, contentType: payload.contentType, bytes: utf8(payload.text) },
+    { path: frozen.path, contentType: frozen.contentType, bytes },
     { path: 'summary.html', contentType: 'text/html', bytes: utf8(renderSummaryHtml(summary)) },
     { path: 'summary.pdf', contentType: 'application/pdf', bytes: await renderSummaryPdf(summary, now) },
   ];
-  await validated;
   const unsigned: UnsignedManifest = {
     format: 'triage-console-referral-packet',
     formatVersion: 2,
     packetId: meta.packetId,
     referralId: meta.referralId,
-    caseId: source.caseId,
-    caseNumber: source.caseNumber,
+    caseId: meta.caseId,
+    caseNumber: meta.caseNumber,
     hotline: meta.hotline,
     version: meta.version,
     createdAt: now.toISOString(),
     createdBy: meta.createdBy,
+    preparedBy: meta.preparedBy,
     approvedBy: meta.approvedBy,
+    approvedPayloadHash: frozen.sha256,
     files: describeFiles(files),
   };
   const { zip, sha256, manifest } = packPacket(files, unsigned, options.privateKey);
-  return { zip, sha256, manifest, payload: { path: payload.path, text: payload.text, sha256: payload.sha256 } };
+  return { zip, sha256, manifest, payload: { path: frozen.path, text: frozen.text, sha256: frozen.sha256 } };
+}
+
+export type BuildPacketMeta = Omit<PacketMeta, 'caseId' | 'caseNumber' | 'referralVersion' | 'preparedBy'> & Partial<Pick<PacketMeta, 'referralVersion' | 'preparedBy'>>;
+
+/** Prepare and pack in one go (tests and the benchmark): what prepare + approve + export produce. */
+export async function buildPacket(
+  source: ReferralSource,
+  org: ReferralOrg,
+  meta: BuildPacketMeta,
+  options: { now: Date; privateKey: KeyObject; xsdFile: string },
+): Promise<BuiltPacket> {
+  const frozen = await prepareFrozenReferral(source, org, meta.hotline, options.now, options.xsdFile);
+  return packFrozenPacket(
+    frozen,
+    { ...meta, caseId: source.caseId, caseNumber: source.caseNumber, referralVersion: meta.referralVersion ?? 1, preparedBy: meta.preparedBy ?? meta.createdBy },
+    options,
+  );
 }

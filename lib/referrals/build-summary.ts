@@ -1,39 +1,72 @@
+import { z } from 'zod';
 import type { HarmCategory } from '@/lib/generated/prisma/enums';
 import { HOTLINE_REGISTRY } from './hotlines';
 import { categoryLabel, displayNames, distinct, distinctIpEvents, incidentTime } from './packet-text';
 import type { Hotline, ReferralOrg, ReferralSource } from './types';
 
-/** The human-readable summary of a packet, rendered to HTML and PDF. Plain data, built purely. */
-export type SummaryModel = {
-  title: string;
-  sections: { heading: string; rows: [label: string, value: string][] }[];
-  reports: { reference: string; receivedAt: string; category: string; dangerNow: boolean; description: string; links: string[]; hashes: string[] }[];
+/**
+ * The human-readable summary of a packet, rendered to HTML and PDF. Plain data, built purely. It is
+ * built once when a referral version is prepared and stored with it (referrals.summary), so every
+ * export renders the same facts the supervisor approved; only the Packet section (which export,
+ * by whom) is added at export time (withPacketSection).
+ */
+export const ZSummaryModel = z.object({
+  title: z.string(),
+  sections: z.array(z.object({ heading: z.string(), rows: z.array(z.tuple([z.string(), z.string()])) })),
+  reports: z.array(
+    z.object({ reference: z.string(), receivedAt: z.string(), category: z.string(), dangerNow: z.boolean(), description: z.string(), links: z.array(z.string()), hashes: z.array(z.string()) }),
+  ),
+});
+export type SummaryModel = z.infer<typeof ZSummaryModel>;
+
+/** Which export this is and whose approval it carries: the one per-export part of the summary. */
+export type SummaryPacketMeta = {
+  packetId: string;
+  version: number;
+  preparedAt: Date;
+  preparedBy: string;
+  approvedBy: string;
+  exportedAt: Date;
+  exportedBy: string;
+  payloadSha256: string;
 };
 
-export type SummaryMeta = { hotline: Hotline; packetId: string; version: number; createdBy: string; approvedBy: string | null };
+export function withPacketSection(model: SummaryModel, meta: SummaryPacketMeta): SummaryModel {
+  const packet: SummaryModel['sections'][number] = {
+    heading: 'Packet',
+    rows: [
+      ['Packet ID', meta.packetId],
+      ['Referral version', String(meta.version)],
+      ['Prepared', `${meta.preparedAt.toISOString()} by ${meta.preparedBy}`],
+      ['Approved by', meta.approvedBy],
+      ['Approved payload SHA-256', meta.payloadSha256],
+      ['Exported', `${meta.exportedAt.toISOString()} by ${meta.exportedBy}`],
+    ],
+  };
+  return { ...model, sections: [packet, ...model.sections] };
+}
 
-export function buildSummary(source: ReferralSource, org: ReferralOrg, meta: SummaryMeta, now: Date): SummaryModel {
+/** The summary facts of a referral version as prepared at `preparedAt` (no per-export Packet section). */
+export function buildSummary(source: ReferralSource, org: ReferralOrg, hotline: Hotline, preparedAt: Date): SummaryModel {
   const { account } = source;
   const categories = distinct([...source.categories, ...source.reports.map((r) => r.category)]) as HarmCategory[];
   const ip = distinctIpEvents(source);
+  const incident = incidentTime(source, preparedAt);
   return {
-    title: `Referral to ${HOTLINE_REGISTRY[meta.hotline].name}: case ${source.caseNumber}`,
+    title: `Referral to ${HOTLINE_REGISTRY[hotline].name}: case ${source.caseNumber}`,
     sections: [
       {
-        heading: 'Packet',
+        heading: 'Reporting organisation',
         rows: [
-          ['Packet ID', meta.packetId],
-          ['Version', String(meta.version)],
-          ['Created', `${now.toISOString()} by ${meta.createdBy}`],
-          ['Approved by', meta.approvedBy ?? 'not yet approved (preview)'],
-          ['Reporting organisation', `${org.orgName} (${org.serviceName})`],
+          ['Organisation', `${org.orgName} (${org.serviceName})`],
           ['Contact', [org.contactName, org.contactEmail].filter(Boolean).join(', ')],
+          ['Sources', 'Display names, IP capture events, location and media hashes are the platform\'s own records (sent with its API key). Report descriptions and links are what reporters told us.'],
         ],
       },
       {
         heading: 'Incident',
         rows: [
-          ['Incident time (earliest report)', incidentTime(source, now).toISOString()],
+          ['Incident time', `${incident.at.toISOString()} — ${incident.description}`],
           ['Categories', categories.map(categoryLabel).join(', ')],
           ['Child in danger now', source.dangerNow || source.reports.some((r) => r.dangerNow) ? 'Yes' : 'No'],
           ['Reports', String(source.reports.length)],

@@ -4,33 +4,34 @@ import type { StaffPrincipal } from '@/lib/auth/roles';
 import { requireActorRole } from '@/lib/cases/case-transaction';
 import { getPrisma } from '@/lib/db';
 import { AppError } from '@/lib/errors';
-import { buildPayload } from './build-packet';
-import { loadCaseForReferral } from './load-case-for-referral';
+import { sha256Hex } from './packet-zip';
 import { assertStep, lockReferral, referralAudit } from './referral-transaction';
-import { referralSettings } from './settings';
 
 /**
  * A supervisor (never the person who prepared it — also enforced by the approvals CHECK) approves
- * or rejects a prepared referral after reviewing its preview. The audit entry records the SHA-256 of
- * the payload as it stands at the decision. Approval makes the packet downloadable; rejection leaves
- * a draft that can be prepared again.
+ * or rejects a prepared referral after reviewing its stored payload. Nothing is rebuilt: the
+ * decision binds the SHA-256 stored at prepare time (checked against the stored bytes, and against
+ * the hash the supervisor's page showed when given). Approval makes the packet downloadable;
+ * rejection leaves a draft that can be prepared again.
  */
 export async function decideReferral({
   referralId,
   actor,
   decision,
   reason = '',
+  payloadSha256,
   now = new Date(),
 }: {
   referralId: string;
   actor: StaffPrincipal;
   decision: 'approve' | 'reject';
   reason?: string;
+  /** The hash of the preview the supervisor reviewed; a mismatch means the page is stale. */
+  payloadSha256?: string;
   now?: Date;
 }) {
   requireActorRole(actor, 'supervisor');
   if (decision === 'reject' && !reason.trim()) throw new AppError('invalid_input', 'Say why you reject the referral.');
-  const settings = referralSettings();
   return getPrisma().$transaction(
     async (tx) => {
       const referral = await lockReferral(tx, referralId);
@@ -42,8 +43,14 @@ export async function decideReferral({
       if (approval.requestedById === actor.id || referral.createdById === actor.id) {
         throw new AppError('forbidden', 'You prepared this referral; another supervisor must decide it.');
       }
-      const source = await loadCaseForReferral(referral.caseId, tx, now);
-      const payload = await buildPayload(source, settings.org, referral.hotline, now, settings.xsdFile);
+      const stored = await tx.referral.findUniqueOrThrow({ where: { id: referralId }, select: { payloadText: true, payloadSha256: true } });
+      if (stored.payloadText === null || stored.payloadSha256 === null || sha256Hex(stored.payloadText) !== stored.payloadSha256) {
+        throw new AppError('conflict', 'This referral has no intact prepared payload; prepare a new version.');
+      }
+      if (payloadSha256 !== undefined && payloadSha256 !== stored.payloadSha256) {
+        throw new AppError('conflict', 'The preview you reviewed is not the stored payload of this referral; reload and review it again.');
+      }
+      const payload = { sha256: stored.payloadSha256 };
       await tx.approval.update({
         where: { id: approval.id },
         data: { status: decision === 'approve' ? 'approved' : 'rejected', decidedById: actor.id, decidedAt: now, decisionReason: reason.trim() || null },

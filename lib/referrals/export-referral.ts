@@ -5,8 +5,9 @@ import type { StaffPrincipal } from '@/lib/auth/roles';
 import { requireActorRole } from '@/lib/cases/case-transaction';
 import { getPrisma } from '@/lib/db';
 import { AppError } from '@/lib/errors';
-import { buildPacket, type BuiltPacket } from './build-packet';
-import { loadCaseForReferral } from './load-case-for-referral';
+import { packFrozenPacket, type BuiltPacket } from './build-packet';
+import { ZSummaryModel } from './build-summary';
+import { HOTLINE_REGISTRY } from './hotlines';
 import { assertStep, lockReferral, referralAudit } from './referral-transaction';
 import { referralSettings } from './settings';
 import { getSigningKey } from './signing-key';
@@ -14,9 +15,10 @@ import { getSigningKey } from './signing-key';
 export type ExportedPacket = BuiltPacket & { exportId: string; version: number; fileName: string };
 
 /**
- * Builds, validates and signs a new packet version for an approved referral and records it
- * (referral_exports keeps the manifest and digest, not the file). Every call is a new version; the
- * older ones stay listed. Only after a second person's approval.
+ * Packs and signs a new export of an approved referral version and records it (referral_exports
+ * keeps the manifest and digest, not the file). The payload is the one stored at prepare time and
+ * approved, copied byte for byte — never rebuilt from live case data — so reports that arrived
+ * since cannot change it. Every call is a new export; the older ones stay listed.
  */
 export async function exportReferral({ referralId, actor, now = new Date() }: { referralId: string; actor: StaffPrincipal; now?: Date }): Promise<ExportedPacket> {
   requireActorRole(actor, 'moderator');
@@ -26,21 +28,55 @@ export async function exportReferral({ referralId, actor, now = new Date() }: { 
     async (tx) => {
       const referral = await lockReferral(tx, referralId);
       assertStep(referral, 'export');
-      const approval = referral.approvalId
-        ? await tx.approval.findUnique({ where: { id: referral.approvalId }, select: { status: true, decidedBy: { select: { id: true, name: true } } } })
-        : null;
+      const row = await tx.referral.findUniqueOrThrow({
+        where: { id: referralId },
+        select: {
+          version: true,
+          payloadText: true,
+          payloadSha256: true,
+          preparedAt: true,
+          summary: true,
+          createdBy: { select: { id: true, name: true } },
+          case: { select: { caseNumber: true } },
+          approval: { select: { status: true, payload: true, decidedBy: { select: { id: true, name: true } } } },
+        },
+      });
+      const { approval } = row;
       if (approval?.status !== 'approved' || !approval.decidedBy) throw new AppError('conflict', 'This referral has not been approved.');
+      if (row.payloadText === null || row.payloadSha256 === null || row.preparedAt === null || row.summary === null) {
+        throw new AppError('conflict', 'This referral was approved before packets were frozen at preparation; prepare a new version and have it approved.');
+      }
+      const approvedHash = (approval.payload as { payloadSha256?: unknown } | null)?.payloadSha256;
+      if (approvedHash !== row.payloadSha256) throw new AppError('conflict', 'The stored payload is not the one that was approved; prepare a new version.');
       const last = await tx.referralExport.findFirst({ where: { referralId }, orderBy: { version: 'desc' }, select: { version: true } });
       const version = (last?.version ?? 0) + 1;
-      const source = await loadCaseForReferral(referral.caseId, tx, now);
       const packetId = randomUUID();
-      const packet = await buildPacket(
-        source,
-        settings.org,
-        { packetId, referralId, hotline: referral.hotline, version, createdBy: { id: actor.id, name: actor.name }, approvedBy: approval.decidedBy },
-        { now, privateKey: key.privateKey, xsdFile: settings.xsdFile },
+      const info = HOTLINE_REGISTRY[referral.hotline];
+      const caseNumber = String(row.case.caseNumber);
+      const packet = await packFrozenPacket(
+        {
+          path: info.payloadFile,
+          contentType: referral.hotline === 'ncmec' ? 'application/xml' : 'application/json',
+          text: row.payloadText,
+          sha256: row.payloadSha256,
+          preparedAt: row.preparedAt,
+          summary: ZSummaryModel.parse(row.summary),
+        },
+        {
+          packetId,
+          referralId,
+          caseId: referral.caseId,
+          caseNumber,
+          hotline: referral.hotline,
+          version,
+          referralVersion: row.version,
+          preparedBy: row.createdBy,
+          approvedBy: approval.decidedBy,
+          createdBy: { id: actor.id, name: actor.name },
+        },
+        { now, privateKey: key.privateKey },
       );
-      const row = await tx.referralExport.create({
+      const created = await tx.referralExport.create({
         data: { referralId, version, sha256: packet.sha256, sizeBytes: packet.zip.byteLength, manifest: packet.manifest, createdById: actor.id, createdAt: now },
         select: { id: true },
       });
@@ -50,12 +86,13 @@ export async function exportReferral({ referralId, actor, now = new Date() }: { 
         {
           event: 'referral.exported',
           caseId: referral.caseId,
-          payload: { referralId, hotline: referral.hotline, exportId: row.id, version, packetId, packetSha256: packet.sha256, sizeBytes: packet.zip.byteLength },
+          payload: { referralId, hotline: referral.hotline, exportId: created.id, version, packetId, packetSha256: packet.sha256, sizeBytes: packet.zip.byteLength, payloadSha256: row.payloadSha256 },
         },
         referralAudit(actor, referralId),
       );
-      const fileName = `referral-${referral.hotline}-case-${source.caseNumber}-v${version}.zip`;
-      return { ...packet, exportId: row.id, version, fileName };
+      const versionPart = row.version > 1 ? `-version${row.version}` : '';
+      const fileName = `referral-${referral.hotline}-case-${caseNumber}${versionPart}-v${version}.zip`;
+      return { ...packet, exportId: created.id, version, fileName };
     },
     { timeout: 60_000 },
   );

@@ -8,6 +8,7 @@ import type { IpCaptureEvent, ReferralSource } from './types';
 const ZContext = z
   .object({
     displayName: z.string().optional(),
+    countryCode: z.string().optional(),
     ipCaptureEvents: z
       .array(z.object({ ipAddress: z.string(), port: z.number().int().optional(), eventName: z.enum(['Login', 'Registration', 'Purchase', 'Upload', 'Other', 'Unknown']).catch('Unknown'), dateTime: z.string() }))
       .optional(),
@@ -17,9 +18,11 @@ const ZSuspendDetails = z.object({ until: z.string().nullable().optional() }).ca
 
 /**
  * Reads everything a packet is built from: the case, its account, every report (metadata only),
- * the account's current suspension and preservation holds, and earlier hotline reports about the
- * same account from other cases (a follow-up cites them). Uses `tx` when given so a workflow step
- * builds from the state it locks.
+ * the account's current suspension and preservation holds, and every hotline report ID recorded for
+ * this case or an earlier case about the account (a follow-up cites them). Platform facts (display
+ * name, IP capture events, media hashes, the account's country) are taken only from reports sent
+ * with a platform API key; whatever else a report carried is never treated as a platform fact.
+ * Uses `tx` when given so a workflow step builds from the state it locks.
  */
 export async function loadCaseForReferral(caseId: string, tx: Tx = getPrisma() as unknown as Tx, now = new Date()): Promise<ReferralSource> {
   const kase = await tx.case.findUnique({
@@ -39,7 +42,7 @@ export async function loadCaseForReferral(caseId: string, tx: Tx = getPrisma() a
     tx.report.findMany({
       where: { caseId },
       orderBy: [{ receivedAt: 'asc' }, { reference: 'asc' }],
-      select: { reference: true, receivedAt: true, category: true, dangerNow: true, description: true, contentUrls: true, mediaHashes: true, reporterCountry: true, platformContext: true },
+      select: { reference: true, receivedAt: true, category: true, dangerNow: true, description: true, contentUrls: true, mediaHashes: true, reporterCountry: true, platformContext: true, apiClientId: true },
     }),
     tx.caseAction.findFirst({
       where: { case: { accountId }, type: { in: ['suspend', 'reinstate'] } },
@@ -48,8 +51,8 @@ export async function loadCaseForReferral(caseId: string, tx: Tx = getPrisma() a
     }),
     tx.preservationHold.findMany({ where: { accountId }, orderBy: { startsAt: 'asc' }, select: { startsAt: true, expiresAt: true, releasedAt: true } }),
     tx.referral.findMany({
-      where: { case: { accountId }, caseId: { not: caseId }, hotlineReportId: { not: null } },
-      orderBy: { createdAt: 'asc' },
+      where: { case: { accountId }, hotlineReportId: { not: null } },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
       select: { hotline: true, hotlineReportId: true, caseId: true, submittedAt: true, case: { select: { caseNumber: true } } },
     }),
   ]);
@@ -61,29 +64,35 @@ export async function loadCaseForReferral(caseId: string, tx: Tx = getPrisma() a
     if (!untilDate || untilDate > now) suspension = { at: lastEnforcement.createdAt, until: untilDate };
   }
 
+  const platformReports = reports.map((r) => ({ report: r, fromPlatform: r.apiClientId !== null, context: r.apiClientId !== null ? ZContext.parse(r.platformContext ?? {}) : ({} as z.infer<typeof ZContext>) }));
+  // The account's country is a platform fact only when a platform's report said so.
+  const hint = kase.account.countryHint?.toUpperCase() ?? null;
+  const countryHint = hint && platformReports.some((p) => p.context.countryCode?.toUpperCase() === hint) ? kase.account.countryHint : null;
+  const seen = new Set<string>();
+
   return {
     caseId: kase.id,
     caseNumber: String(kase.caseNumber),
     categories: [...new Set([kase.primaryCategory, ...kase.categories])],
     dangerNow: kase.dangerNow,
-    account: { ...kase.account },
-    reports: reports.map((r) => {
-      const context = ZContext.parse(r.platformContext ?? {});
-      return {
-        reference: r.reference,
-        receivedAt: r.receivedAt,
-        category: r.category,
-        dangerNow: r.dangerNow,
-        description: r.description,
-        contentUrls: r.contentUrls,
-        mediaHashes: r.mediaHashes,
-        reporterCountry: r.reporterCountry,
-        displayName: context.displayName ?? null,
-        ipCaptureEvents: (context.ipCaptureEvents ?? []) as IpCaptureEvent[],
-      };
-    }),
+    account: { ...kase.account, countryHint },
+    reports: platformReports.map(({ report: r, fromPlatform, context }) => ({
+      reference: r.reference,
+      receivedAt: r.receivedAt,
+      category: r.category,
+      dangerNow: r.dangerNow,
+      fromPlatform,
+      description: r.description,
+      contentUrls: r.contentUrls,
+      mediaHashes: fromPlatform ? r.mediaHashes : [],
+      reporterCountry: r.reporterCountry,
+      displayName: context.displayName ?? null,
+      ipCaptureEvents: (context.ipCaptureEvents ?? []) as IpCaptureEvent[],
+    })),
     suspension,
     holds,
-    priorReferrals: prior.map((p) => ({ hotline: p.hotline, hotlineReportId: p.hotlineReportId!, caseId: p.caseId, caseNumber: String(p.case.caseNumber), submittedAt: p.submittedAt })),
+    priorReferrals: prior
+      .filter((p) => !seen.has(`${p.hotline}|${p.hotlineReportId}`) && seen.add(`${p.hotline}|${p.hotlineReportId}`))
+      .map((p) => ({ hotline: p.hotline, hotlineReportId: p.hotlineReportId!, caseId: p.caseId, caseNumber: String(p.case.caseNumber), submittedAt: p.submittedAt })),
   };
 }

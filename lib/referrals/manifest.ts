@@ -14,8 +14,13 @@ export const ZPacketManifest = z.strictObject({
   hotline: z.enum(['ncmec', 'uk_nca']),
   version: z.number().int().positive(),
   createdAt: z.iso.datetime(),
+  /** Who exported (downloaded) this packet. */
   createdBy: z.strictObject({ id: z.uuid(), name: z.string() }),
+  /** Who prepared the referral version, and the different person who approved it. */
+  preparedBy: z.strictObject({ id: z.uuid(), name: z.string() }),
   approvedBy: z.strictObject({ id: z.uuid(), name: z.string() }),
+  /** The SHA-256 of the payload the approver reviewed; equal to the payload file's own SHA-256. */
+  approvedPayloadHash: z.string().regex(/^[0-9a-f]{64}$/),
   files: z
     .array(
       z.strictObject({

@@ -15,6 +15,8 @@ export const ZNcaReferral = z.strictObject({
   generatedAt: iso,
   caseNumber: z.string(),
   incidentDateTime: iso,
+  /** Which time incidentDateTime is and why (the platform's earliest event, or the first report). */
+  incidentDateTimeDescription: z.string(),
   dangerNow: z.boolean(),
   reportingOrganisation: z.strictObject({
     name: z.string().min(1),
@@ -39,12 +41,18 @@ export const ZNcaReferral = z.strictObject({
       receivedAt: iso,
       category: z.enum(HARM_CATEGORIES),
       dangerNow: z.boolean(),
+      /**
+       * Who the description and links come from: `platform` (sent with the platform's API key) or
+       * `reporter` (a member of the public; their statement, not a platform fact).
+       */
+      statementsFrom: z.enum(['platform', 'reporter']),
       description: z.string(),
       /** As the reporter typed them; never visited. */
       contentUrls: z.array(z.string()),
       reporterCountry: z.string().length(2).nullable(),
     }),
   ),
+  /** Platform facts only: hashes sent with the platform's API key. */
   hashValues: z.array(z.strictObject({ algorithm: z.string(), value: z.string(), reportReference: z.string() })),
   ipAddresses: z.array(
     z.strictObject({
@@ -56,6 +64,7 @@ export const ZNcaReferral = z.strictObject({
   ),
   /** Other accounts the platform linked to this one; the console has none to offer yet. */
   connectedAccounts: z.array(z.strictObject({ platform: z.string(), accountId: z.string().nullable(), handle: z.string().nullable() })),
+  /** Every hotline report ID recorded for this case or an earlier case about the account (both hotlines). */
   previousReferrals: z.array(z.strictObject({ hotline: z.enum(['ncmec', 'uk_nca']), reference: z.string(), caseNumber: z.string() })),
 });
 

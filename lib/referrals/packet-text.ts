@@ -1,6 +1,8 @@
+import { AppError } from '@/lib/errors';
 import { CATEGORY_INFO } from '@/lib/reports/categories';
+import { checkWebUrl, findEmbeddedMedia } from '@/lib/security/text-rules';
 import type { HarmCategory } from '@/lib/generated/prisma/enums';
-import type { IpCaptureEvent, ReferralSource } from './types';
+import type { IpCaptureEvent, ReferralReport, ReferralSource } from './types';
 
 /** Text helpers shared by the packet builders. Pure. */
 
@@ -16,11 +18,59 @@ export function limitText(text: string, max: number, note = ' [truncated; the fu
   return text.slice(0, Math.max(0, max - note.length)) + note;
 }
 
-/** The incident time: the earliest report, never later than `now`. */
-export function incidentTime(source: Pick<ReferralSource, 'reports'>, now: Date): Date {
-  let earliest = now.getTime();
-  for (const r of source.reports) earliest = Math.min(earliest, r.receivedAt.getTime());
-  return new Date(earliest);
+export type IncidentTime = { at: Date; description: string };
+
+/**
+ * The incident time and, in plain words, which time it is and why: the platform's earliest
+ * recorded event for the account when it predates the first report (the platform saw it happen
+ * first), otherwise when the first report was received. Never later than `now`.
+ */
+export function incidentTime(source: Pick<ReferralSource, 'reports'>, now: Date): IncidentTime {
+  let first: ReferralReport | null = null;
+  for (const r of source.reports) if (!first || r.receivedAt < first.receivedAt) first = r;
+  let event: { at: Date; e: IpCaptureEvent } | null = null;
+  for (const r of source.reports) {
+    if (!r.fromPlatform) continue;
+    for (const e of r.ipCaptureEvents) {
+      const at = new Date(e.dateTime);
+      if (!Number.isNaN(at.getTime()) && at <= now && (!event || at < event.at)) event = { at, e };
+    }
+  }
+  if (event && (!first || event.at < first.receivedAt)) {
+    const report = first ? `, which predates the first report (${first.reference}, received ${first.receivedAt.toISOString()})` : '';
+    return { at: event.at, description: `Time of the earliest event the platform recorded for the account (${event.e.eventName} from ${event.e.ipAddress})${report}.` };
+  }
+  if (!first || first.receivedAt > now) return { at: now, description: 'No report time is known; the time this packet was prepared.' };
+  return { at: first.receivedAt, description: `Time the first report (${first.reference}) was received; the platform supplied no earlier event.` };
+}
+
+/** The order reports are listed in free text: danger-now reports first, then the rest, newest first within each. */
+export function listingOrder(reports: readonly ReferralReport[]): ReferralReport[] {
+  return [...reports].sort((a, b) => Number(b.dangerNow) - Number(a.dangerNow) || b.receivedAt.getTime() - a.receivedAt.getTime() || a.reference.localeCompare(b.reference));
+}
+
+/** True for a link that may appear as a URL element: http(s) only. Anything else is quoted as text. */
+export function isWebLink(url: string): boolean {
+  const checked = checkWebUrl(url);
+  return checked.ok && checked.url === url.trim();
+}
+
+/**
+ * Defence in depth (intake refuses these already): a packet never carries media, so building one
+ * from text with a `data:` URI or a base64-encoded media file is refused, naming the report.
+ */
+export function assertNoEmbeddedMedia(source: Pick<ReferralSource, 'reports' | 'account'>): void {
+  const { account } = source;
+  for (const [field, text] of [['profile URL', account.profileUrl], ['handle', account.handle], ['account ID', account.platformAccountId]] as const) {
+    const media = text ? findEmbeddedMedia(text) : null;
+    if (media) throw new AppError('conflict', `The account's ${field} contains ${media}; a referral packet never carries media.`);
+  }
+  for (const r of source.reports) {
+    for (const text of [r.description, r.displayName ?? '', ...r.contentUrls, ...r.mediaHashes]) {
+      const media = findEmbeddedMedia(text);
+      if (media) throw new AppError('conflict', `Report ${r.reference} contains ${media}; a referral packet never carries media, so it cannot be built.`);
+    }
+  }
 }
 
 export function categoryLabel(category: HarmCategory): string {
@@ -55,12 +105,20 @@ export function displayNames(source: Pick<ReferralSource, 'reports'>): string[] 
   return distinct(source.reports.flatMap((r) => (r.displayName ? [r.displayName] : [])));
 }
 
-/** One line per report for free-text sections (additionalInfo, summaries). */
-export function reportLine(r: ReferralSource['reports'][number]): string {
-  const parts = [`${r.reference} ${r.receivedAt.toISOString()} ${categoryLabel(r.category)}${r.dangerNow ? ' (danger now)' : ''}`];
-  if (r.description) parts.push(`description: ${r.description.replace(/\s+/g, ' ')}`);
-  if (r.contentUrls.length) parts.push(`links (text, not visited): ${r.contentUrls.join(' ')}`);
-  if (r.mediaHashes.length) parts.push(`media hashes: ${r.mediaHashes.join(' ')}`);
-  if (r.reporterCountry) parts.push(`reporter country: ${r.reporterCountry}`);
+/** Who a report's statements come from, in words. */
+export function reportSource(r: Pick<ReferralReport, 'fromPlatform'>): string {
+  return r.fromPlatform ? 'the platform (API key)' : 'a member of the public (report form or API without a key)';
+}
+
+/**
+ * One line per report for free-text sections (additionalInfo, summaries). What the reporter said is
+ * quoted and attributed to the report; platform facts are labelled as the platform's.
+ */
+export function reportLine(r: ReferralReport): string {
+  const parts = [`${r.reference} ${r.receivedAt.toISOString()} ${categoryLabel(r.category)}${r.dangerNow ? ' (reporter says a child is in danger now)' : ''}, from ${reportSource(r)}`];
+  if (r.description) parts.push(`the reporter's words: "${r.description.replace(/\s+/g, ' ')}"`);
+  if (r.contentUrls.length) parts.push(`links the reporter gave (text, not visited): ${r.contentUrls.join(' ')}`);
+  if (r.mediaHashes.length) parts.push(`media hashes from the platform: ${r.mediaHashes.join(' ')}`);
+  if (r.reporterCountry) parts.push(`reporter's country: ${r.reporterCountry}`);
   return parts.join('; ');
 }

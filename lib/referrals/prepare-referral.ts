@@ -2,9 +2,10 @@ import 'server-only';
 import { writeAudit } from '@/lib/audit/write-audit';
 import type { StaffPrincipal } from '@/lib/auth/roles';
 import { lockCase, requireActorRole } from '@/lib/cases/case-transaction';
+import type { Tx } from '@/lib/db';
 import { getPrisma } from '@/lib/db';
 import { AppError } from '@/lib/errors';
-import { buildPayload } from './build-packet';
+import { prepareFrozenReferral } from './build-packet';
 import { HOTLINE_REGISTRY } from './hotlines';
 import { loadCaseForReferral } from './load-case-for-referral';
 import { referralAudit } from './referral-transaction';
@@ -12,35 +13,55 @@ import { routeCase } from './routing';
 import { referralSettings } from './settings';
 import type { Hotline } from './types';
 
+type Latest = { id: string; version: number; status: string; reportCount: number; payloadSha256: string | null; approval: { id: string; status: string } | null };
+
 /**
- * A moderator prepares a referral of a case to one hotline: a draft referral and a pending approval
- * (kind `referral`) that a different supervisor decides (decide-referral.ts). Refused when the
- * routing rules do not send the case to that hotline, or while another referral of the case to it
- * is still in progress. A case about an account referred before is a follow-up, never refused: its
- * packet cites the earlier hotline report IDs. A rejected draft can be prepared again.
+ * What preparing does with the latest version of the case's referral to this hotline: a first
+ * version, the same version again (after a rejection), or a new version (after the hotline
+ * acknowledged the last one — a follow-up citing it — or when reports arrived after the last one
+ * was prepared, which it supersedes). Refused while the latest version is in progress and nothing
+ * new has arrived.
+ */
+function nextStep(latest: Latest | null, reportCount: number, hotlineName: string): { kind: 'first' } | { kind: 'again' } | { kind: 'new'; supersede: boolean } {
+  if (!latest) return { kind: 'first' };
+  if (latest.status === 'acknowledged' || latest.status === 'superseded') return { kind: 'new', supersede: false };
+  if (latest.status === 'draft' && latest.approval?.status === 'rejected') return { kind: 'again' };
+  // A version prepared before payloads were frozen, or one that new reports have overtaken.
+  if (latest.payloadSha256 === null || reportCount > latest.reportCount) return { kind: 'new', supersede: true };
+  throw new AppError('conflict', `A referral of this case to the ${hotlineName} is already ${latest.status}, and no report has arrived since it was prepared.`);
+}
+
+/**
+ * A moderator prepares a referral of a case to one hotline. The payload is built ONCE here (fixed
+ * generatedAt), validated, and stored with its SHA-256 and the summary data: the supervisor reviews
+ * exactly these bytes, the approval binds their hash, and every export copies them. Later reports
+ * never change a prepared version; they make a new version possible (prepared and approved again).
+ * Refused when the routing rules do not send the case to that hotline.
  */
 export async function prepareReferral({ caseId, hotline, actor, now = new Date() }: { caseId: string; hotline: Hotline; actor: StaffPrincipal; now?: Date }) {
   requireActorRole(actor, 'moderator');
   const settings = referralSettings();
+  const hotlineName = HOTLINE_REGISTRY[hotline].name;
   return getPrisma().$transaction(
     async (tx) => {
       await lockCase(tx, caseId);
       const source = await loadCaseForReferral(caseId, tx, now);
       const routes = routeCase({ categories: source.categories, reports: source.reports, accountCountryHint: source.account.countryHint }, settings.hotlines);
-      if (!routes.some((r) => r.hotline === hotline)) {
-        throw new AppError('conflict', `This case does not go to the ${HOTLINE_REGISTRY[hotline].name}.`);
-      }
-      const open = await tx.referral.findFirst({
-        where: { caseId, hotline, status: { not: 'acknowledged' } },
-        select: { id: true, status: true, approval: { select: { status: true } } },
+      if (!routes.some((r) => r.hotline === hotline)) throw new AppError('conflict', `This case does not go to the ${hotlineName}.`);
+      const latest = await tx.referral.findFirst({
+        where: { caseId, hotline },
+        orderBy: { version: 'desc' },
+        select: { id: true, version: true, status: true, reportCount: true, payloadSha256: true, approval: { select: { id: true, status: true } } },
       });
-      if (open && !(open.status === 'draft' && open.approval?.status === 'rejected')) {
-        throw new AppError('conflict', `A referral of this case to the ${HOTLINE_REGISTRY[hotline].name} is already ${open.status}.`);
-      }
-      const payload = await buildPayload(source, settings.org, hotline, now, settings.xsdFile);
-      const referral = open
-        ? { id: open.id }
-        : await tx.referral.create({ data: { caseId, hotline, createdById: actor.id, createdAt: now }, select: { id: true } });
+      const step = nextStep(latest, source.reports.length, hotlineName);
+      const frozen = await prepareFrozenReferral(source, settings.org, hotline, now, settings.xsdFile);
+      const stored = { payloadText: frozen.text, payloadSha256: frozen.sha256, preparedAt: now, summary: frozen.summary, reportCount: source.reports.length };
+      if (step.kind === 'new' && step.supersede && latest) await supersede(tx, latest);
+      const version = step.kind === 'first' ? 1 : step.kind === 'again' ? latest!.version : latest!.version + 1;
+      const referral =
+        step.kind === 'again'
+          ? await tx.referral.update({ where: { id: latest!.id }, data: { ...stored, createdById: actor.id }, select: { id: true } })
+          : await tx.referral.create({ data: { caseId, hotline, version, createdById: actor.id, createdAt: now, ...stored }, select: { id: true } });
       const approval = await tx.approval.create({
         data: {
           kind: 'referral',
@@ -48,7 +69,7 @@ export async function prepareReferral({ caseId, hotline, actor, now = new Date()
           requestedById: actor.id,
           requestedAt: now,
           reasonCode: 'hotline_referral',
-          payload: { referralId: referral.id, hotline, payloadSha256: payload.sha256 },
+          payload: { referralId: referral.id, hotline, version, payloadSha256: frozen.sha256 },
         },
         select: { id: true },
       });
@@ -58,12 +79,27 @@ export async function prepareReferral({ caseId, hotline, actor, now = new Date()
         {
           event: 'referral.prepared',
           caseId,
-          payload: { referralId: referral.id, hotline, approvalId: approval.id, payloadSha256: payload.sha256, priorReports: source.priorReferrals.length },
+          payload: {
+            referralId: referral.id,
+            hotline,
+            approvalId: approval.id,
+            payloadSha256: frozen.sha256,
+            priorReports: source.priorReferrals.length,
+            version,
+            reportCount: source.reports.length,
+            supersedes: step.kind === 'new' && step.supersede ? latest!.id : null,
+          },
         },
         referralAudit(actor, referral.id),
       );
-      return { referralId: referral.id, approvalId: approval.id, payloadSha256: payload.sha256 };
+      return { referralId: referral.id, approvalId: approval.id, payloadSha256: frozen.sha256, version };
     },
     { timeout: 30_000 },
   );
+}
+
+/** The older version is replaced: it can no longer be approved or exported; a pending approval is withdrawn. */
+async function supersede(tx: Tx, latest: Latest): Promise<void> {
+  await tx.referral.update({ where: { id: latest.id }, data: { status: 'superseded' } });
+  if (latest.approval?.status === 'pending') await tx.approval.update({ where: { id: latest.approval.id }, data: { status: 'withdrawn' } });
 }

@@ -27,6 +27,13 @@ export async function lockReferral(tx: Tx, referralId: string): Promise<LockedRe
 }
 
 export function assertStep(referral: LockedReferral, step: ReferralStep): void {
+  if (step === 'export' && referral.status === 'acknowledged') {
+    throw new AppError(
+      'conflict',
+      `The hotline already acknowledged this version as report ${referral.hotlineReportId}; exporting it again would make a duplicate report. Prepare a new version instead: it is a follow-up that cites ${referral.hotlineReportId}.`,
+    );
+  }
+  if (step === 'export' && referral.status === 'superseded') throw new AppError('conflict', 'A newer version of this referral replaced this one; export the newer version.');
   if (!canTakeStep(referral.status, step)) throw new AppError('conflict', `A ${referral.status} referral cannot be ${step === 'export' ? 'exported' : `${step}d`}.`);
 }
 

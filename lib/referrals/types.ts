@@ -15,12 +15,20 @@ export type ReferralReport = {
   receivedAt: Date;
   category: HarmCategory;
   dangerNow: boolean;
+  /**
+   * True when the report came with a platform's API key: only then are its display name, IP
+   * capture events and media hashes platform facts (structured elements). Everything else a
+   * report says is a reporter's statement, quoted as text and attributed to the report.
+   */
+  fromPlatform: boolean;
   description: string;
   contentUrls: string[];
-  /** `ALG:value` text. */
+  /** `ALG:value` text; from the platform only (empty unless fromPlatform). */
   mediaHashes: string[];
   reporterCountry: string | null;
+  /** From the platform only (null unless fromPlatform). */
   displayName: string | null;
+  /** From the platform only (empty unless fromPlatform). */
   ipCaptureEvents: IpCaptureEvent[];
 };
 

@@ -1,6 +1,7 @@
 import { verify, type KeyObject } from 'node:crypto';
 import { unzipSync } from 'fflate';
 import { findEmbeddedMedia } from '../security/text-rules';
+import { HOTLINE_REGISTRY } from './hotlines';
 import { detectMedia } from './media-sniff';
 import { MANIFEST_FILE, SIGNATURE_FILE, ZPacketManifest, type TPacketManifest } from './manifest';
 import { encodeZip, sha256Hex } from './packet-zip';
@@ -67,6 +68,10 @@ export function verifyPacket(zip: Uint8Array, publicKeys: KeyObject | readonly K
     const media = detectMedia(name, entries[name]!) ?? findEmbeddedMedia(asText(entries[name]!));
     if (media) return fail(`${name} is not allowed in a referral packet: ${media}`);
   }
+  // The approval binds the payload: the payload file must be exactly the bytes whose hash was approved.
+  const payload = manifest.files.find((f) => f.path === HOTLINE_REGISTRY[manifest.hotline].payloadFile);
+  if (!payload) return fail(`${HOTLINE_REGISTRY[manifest.hotline].payloadFile} (the payload) is missing`);
+  if (payload.sha256 !== manifest.approvedPayloadHash) return fail(`${payload.path} is not the payload that was approved (its SHA-256 differs from approvedPayloadHash)`);
 
   // Same entries, same order, canonical encoding: any other byte anywhere (headers, comments, padding) is a change.
   const canonical = encodeZip([...manifest.files.map((f) => ({ path: f.path, bytes: entries[f.path]! })), { path: MANIFEST_FILE, bytes: mBytes }, { path: SIGNATURE_FILE, bytes: sig }]);

@@ -2,15 +2,18 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { unzipSync } from 'fflate';
 import { skipWithoutNcmecSchema } from '../setup/ncmec-schema';
 import { createApiKeyAsAdmin, signInAs } from './auth';
 import { uniqueHandle } from './helpers';
 
 /**
- * Issue 4, end to end: a moderator prepares a hotline referral, a different person (a supervisor)
- * reviews the preview and approves it, the signed packet is downloaded, and `npm run packet:verify`
- * with the public key the server publishes says it is valid — and says otherwise after one byte
- * changes. A moderator sees no approve control, and is refused when posting the approval anyway.
+ * Issues 4, 9 and 11, end to end: a moderator prepares a hotline referral, a different person (a
+ * supervisor) opens the frozen payload in the approvals inbox — approve appears only then — and
+ * approves it; a report that arrives afterwards changes nothing in the downloaded packet (its
+ * report.xml is the approved bytes) and the panel offers a new version; `npm run packet:verify`
+ * with the public key the server publishes says the packet is valid — and says otherwise after one
+ * byte changes. A moderator sees no approve control, and is refused when posting the approval anyway.
  */
 
 const MEDIA_HASH = 'MD5:9e107d9d372bb6826bd81d3542a419d6';
@@ -31,7 +34,7 @@ async function caseOf(page: Page, reference: string): Promise<string> {
 
 test('a moderator prepares a referral, a supervisor approves the preview, and the downloaded packet verifies', async ({ browser, request, baseURL }, testInfo) => {
   skipWithoutNcmecSchema(testInfo);
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   const handle = uniqueHandle('referral');
   // Media hashes are platform facts: only a platform's API key may send them.
   const apiKey = await createApiKeyAsAdmin(browser, ['reports:write']);
@@ -43,7 +46,6 @@ test('a moderator prepares a referral, a supervisor approves the preview, and th
       description: 'Sent sexual images to a 13-year-old in direct messages.',
       contentUrls: ['https://example.invalid/messages/123'],
       reporter: { country: 'GB' },
-      mediaHashes: [MEDIA_HASH],
     },
   });
   expect(filed.status()).toBe(201);
@@ -77,7 +79,7 @@ test('a moderator prepares a referral, a supervisor approves the preview, and th
     await expect(mod.getByRole('button', { name: 'Approve referral' })).toHaveCount(0);
     await expect(mod.getByRole('button', { name: /Download packet/ })).toHaveCount(0);
 
-    // The supervisor reviews the preview of the XML payload (metadata only, links as text).
+    // The supervisor sees the stored payload on the panel too (with the decision inside it).
     const sup = await supervisorContext.newPage();
     await signInAs(sup, 'supervisor', panelPath);
     const supReferral = sup.getByRole('article', { name: 'Referral to NCMEC CyberTipline' });
@@ -85,12 +87,7 @@ test('a moderator prepares a referral, a supervisor approves the preview, and th
     const preview = supReferral.locator('details');
     await expect(preview).toHaveAttribute('open', '');
     await expect(preview.locator('summary')).toHaveText(/^Preview of report\.xml \(SHA-256 [0-9a-f]{64}\)$/);
-    const previewText = preview.locator('pre');
-    await expect(previewText).toContainText('<report');
-    await expect(previewText).toContainText(handle.slice(1));
-    await expect(previewText).toContainText(MEDIA_HASH.split(':')[1]!);
-    const approve = supReferral.getByRole('button', { name: 'Approve referral' });
-    await expect(approve).toBeVisible();
+    const approvedSha = /SHA-256 ([0-9a-f]{64})/.exec((await preview.locator('summary').textContent())!)![1]!;
 
     // A moderator who posts the approval anyway (the same no-JS form submission) is refused.
     const actionField = await supReferral.locator('form input[type="hidden"][name^="$ACTION_ID_"]').getAttribute('name');
@@ -98,7 +95,7 @@ test('a moderator prepares a referral, a supervisor approves the preview, and th
     const referralId = await supReferral.locator('input[name="referralId"]').first().inputValue();
     const forged = await mod.request.post(panelPath, {
       headers: { Origin: baseURL! },
-      multipart: { [actionField!]: '', caseId, referralId, decision: 'approve', reason: '' },
+      multipart: { [actionField!]: '', caseId, referralId, decision: 'approve', reason: '', payloadSha256: approvedSha },
     });
     expect(new URL(forged.url()).searchParams.get('error')).toBe('This needs the supervisor role');
     await mod.reload();
@@ -106,12 +103,31 @@ test('a moderator prepares a referral, a supervisor approves the preview, and th
     // Nor does the approvals inbox open for a moderator.
     expect((await mod.goto('/console/approvals'))?.status()).toBe(403);
 
-    // The supervisor (not the preparer) approves; only now can the packet be downloaded.
-    await approve.click();
-    await sup.waitForURL((url) => url.pathname === panelPath && url.searchParams.get('done') === '1');
+    // The approvals inbox names the hotline, the version and the case; approve exists only with the frozen payload open.
+    await sup.goto('/console/approvals');
+    const item = sup.getByRole('listitem').filter({ has: sup.getByRole('heading', { name: new RegExp(`^Referral to NCMEC CyberTipline · version 1 · Case \\d+ · @${handle.slice(1)}$`) }) });
+    await expect(item).toHaveCount(1);
+    await expect(item.getByRole('button', { name: 'Approve this version' })).toHaveCount(0);
+    await expect(item).toContainText('Open the payload to approve or reject it.');
+    await item.locator('summary').click();
+    const frozen = item.getByTestId('frozen-payload');
+    await expect(frozen).toBeVisible();
+    await expect(frozen).toContainText('<report');
+    await expect(frozen).toContainText(handle.slice(1));
+    await expect(item.locator('summary')).toContainText(approvedSha);
+    await item.getByRole('button', { name: 'Approve this version' }).click();
+    await expect(item.getByRole('status')).toHaveText('Approved.');
+
+    await sup.goto(panelPath);
     await expect(supReferral.getByTestId('referral-status')).toHaveText('approved');
     await expect(supReferral).toContainText('Approved by Sasha Supervisor.');
     await expect(supReferral.getByRole('button', { name: 'Approve referral' })).toHaveCount(0);
+
+    // A danger-now trafficking report about the same account arrives after approval.
+    const late = await request.post('/api/v1/reports', {
+      data: { account: { handle }, category: 'trafficking', dangerNow: true, description: 'He will meet her tonight at 8pm.' },
+    });
+    expect(late.status()).toBe(201);
 
     // The preparer downloads the packet.
     await mod.goto(panelPath);
@@ -130,11 +146,18 @@ test('a moderator prepares a referral, a supervisor approves the preview, and th
     await download.saveAs(packetFile);
     const packet = readFileSync(packetFile);
     const sha256 = createHash('sha256').update(packet).digest('hex');
+    // The packet carries exactly the approved payload: the later report is not in it.
+    const payload = unzipSync(new Uint8Array(packet))['report.xml']!;
+    expect(createHash('sha256').update(payload).digest('hex')).toBe(approvedSha);
+    expect(new TextDecoder().decode(payload)).not.toContain('tonight at 8pm');
+    expect(JSON.parse(new TextDecoder().decode(unzipSync(new Uint8Array(packet))['manifest.json']!))).toMatchObject({ approvedPayloadHash: approvedSha, preparedBy: { name: 'Sam Second' }, approvedBy: { name: 'Sasha Supervisor' } });
 
     // The export is listed as version 1 with the same digest, and the referral is now exported.
     await mod.reload();
     await expect(modReferral.getByTestId('referral-status')).toHaveText('exported');
     await expect(modReferral.getByRole('row').filter({ hasText: 'v1' })).toContainText(sha256);
+    await expect(modReferral).toContainText('1 report arrived after this version was prepared.');
+    await expect(mod.getByRole('button', { name: 'Prepare a new version for NCMEC CyberTipline' })).toBeVisible();
 
     // Verify with the public key the server publishes, as a hotline would.
     // The keyring (JSON: current and retired keys with their IDs) is what a hotline downloads.

@@ -19,6 +19,7 @@ export function referralReport(overrides: Partial<ReferralReport> = {}): Referra
     receivedAt: new Date(Date.UTC(2026, 0, 10, 12, 0, n % 60)),
     category: 'grooming',
     dangerNow: false,
+    fromPlatform: true,
     description: 'He keeps asking my 12-year-old to meet.',
     contentUrls: [`https://social.example/posts/${n}`],
     mediaHashes: [],

@@ -1,13 +1,18 @@
 import { describe, expect, it, vi } from 'vitest';
-import { decideApprovalAction } from '@/app/(console)/console/approvals/actions';
+import { decideApprovalAction, decideReferralApprovalAction } from '@/app/(console)/console/approvals/actions';
 import { listPendingApprovals } from '@/lib/cases/list-pending-approvals';
 import { ZCaseActionInput } from '@/lib/cases/schema';
 import { takeAction } from '@/lib/cases/take-action';
+import { resetConfigForTests } from '@/lib/config';
 import { getPrisma } from '@/lib/db';
+import { prepareReferral } from '@/lib/referrals/prepare-referral';
 import { caseHeldBy, createStaffPrincipal, reportAccount } from '../factories/cases';
 import { signInAs } from '../factories/signed-in';
 
 vi.mock('@/lib/auth/session', async () => (await import('../factories/signed-in')).signedInSessionModule);
+
+process.env.REFERRAL_CONTACT_EMAIL = 'safety@example.test';
+resetConfigForTests();
 
 const prisma = getPrisma();
 const [holder, requester, approver] = [
@@ -61,7 +66,7 @@ describe('approvals inbox', () => {
     expect(pending.map((p) => p.id)).not.toContain(second.approvalId);
   });
 
-  it('lists pending referral approvals, which are decided on the referral panel, not here', async () => {
+  it('lists a referral approval without a prepared payload (older data), which decideApprovalAction refuses', async () => {
     const kase = await reportAccount();
     const referral = await prisma.approval.create({
       data: { kind: 'referral', caseId: kase.caseId, requestedById: holder.id, reasonCode: 'ncmec_report', reason: 'Packet v1 ready.' },
@@ -70,5 +75,18 @@ describe('approvals inbox', () => {
     expect(row).toMatchObject({ kind: 'referral', caseId: kase.caseId, requestedBy: { name: 'Holding Supervisor' }, reason: 'Packet v1 ready.' });
     signInAs(approver);
     expect(await decideApprovalAction({ approvalId: referral.id, decision: 'approve', reason: '' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
+  it('decides a prepared referral inline, binding the hash of the frozen preview it names', async () => {
+    const kase = await reportAccount({ category: 'grooming' });
+    const prepared = await prepareReferral({ caseId: kase.caseId, hotline: 'ncmec', actor: holder });
+    const row = (await listPendingApprovals({ actor: approver })).find((a) => a.id === prepared.approvalId)!;
+    expect(row.referral).toMatchObject({ hotlineName: 'NCMEC CyberTipline', version: 1, payloadPath: 'report.xml', payloadSha256: prepared.payloadSha256 });
+    expect(row.referral!.payloadText).toContain('<report');
+    signInAs(approver);
+    const input = { referralId: prepared.referralId, decision: 'approve' as const, reason: '' };
+    expect(await decideReferralApprovalAction({ ...input, payloadSha256: 'a'.repeat(64) })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await decideReferralApprovalAction({ ...input, payloadSha256: prepared.payloadSha256 })).toMatchObject({ ok: true, data: { status: 'approved' } });
+    expect((await listPendingApprovals({ actor: approver })).map((a) => a.id)).not.toContain(prepared.approvalId);
   });
 });

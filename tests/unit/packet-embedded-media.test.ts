@@ -25,7 +25,9 @@ function signedPacket(files: PacketFile[]) {
     version: 1,
     createdAt: new Date().toISOString(),
     createdBy: staff,
+    preparedBy: staff,
     approvedBy: staff,
+    approvedPayloadHash: describeFiles(files).find((f) => f.path === 'report.xml')?.sha256 ?? '',
     files: describeFiles(files),
   };
   return packPacket(files, unsigned, privateKey).zip;

@@ -39,7 +39,8 @@ describeWithNcmecSchema('NCMEC CyberTipline XML', () => {
     const reports = Array.from({ length: 300 }, () => referralReport({ dangerNow: true }));
     const xml = await expectValid(referralSource({ reports }));
     const text = /<escalateToHighPriority>([^<]*)</.exec(xml)![1]!;
-    expect(text).toMatch(/immediate danger \(300 of 300 reports/);
+    expect(text).toMatch(/^300 reporters say a child is in immediate danger\. In their own words, newest first: "He keeps asking my 12-year-old to meet\." \(reported /);
+    expect(text).toMatch(/And \d+ more such reports, quoted first in additionalInfo\.$/);
     expect(text.length).toBeLessThanOrEqual(3000);
   });
 
@@ -71,7 +72,7 @@ describeWithNcmecSchema('NCMEC CyberTipline XML', () => {
     );
     expect(withAll).toMatch(/<espIdentifier>8812345<\/espIdentifier>\s*<espService>Example Social<\/espService>\s*<screenName>bad_actor<\/screenName>\s*<displayName>Bad Actor<\/displayName>\s*<profileUrl>/);
     expect(withAll).toMatch(/<ipAddress>203.0.113.7<\/ipAddress>\s*<eventName>Login<\/eventName>\s*<dateTime>2026-01-09T07:00:00.000Z<\/dateTime>\s*<port>51234<\/port>/);
-    expect(withAll).toContain('media hashes: MD5:9e107d9d372bb6826bd81d3542a419d6 PDNA:abcdefgh12345678');
+    expect(withAll).toContain('media hashes from the platform: MD5:9e107d9d372bb6826bd81d3542a419d6 PDNA:abcdefgh12345678');
     expect(withAll).not.toContain('originalFileHash');
     expect(withAll).toContain('<countryCode>GB</countryCode>');
     const bare = await expectValid(referralSource({ reports: [referralReport({ contentUrls: [], description: '' })], account: { id: crypto.randomUUID(), platform: 'p', handle: null, platformAccountId: null, profileUrl: null, countryHint: null } }));
@@ -95,6 +96,7 @@ describeWithNcmecSchema('NCMEC CyberTipline XML', () => {
   it('keeps the incident time at the earliest report and never in the future', async () => {
     const xml = await expectValid(referralSource({ reports: [referralReport({ receivedAt: new Date('2026-01-05T00:00:00Z') }), referralReport({ receivedAt: new Date('2026-01-03T00:00:00Z') })] }));
     expect(xml).toContain('<incidentDateTime>2026-01-03T00:00:00.000Z</incidentDateTime>');
+    expect(xml).toMatch(/<incidentDateTimeDescription>Time the first report \(TC-\d+\) was received; the platform supplied no earlier event\.<\/incidentDateTimeDescription>/);
     const future = buildNcmecXml(referralSource({ reports: [referralReport({ receivedAt: new Date('2030-01-01T00:00:00Z') })] }), TEST_ORG, NOW);
     expect(future).toContain(`<incidentDateTime>${NOW.toISOString()}</incidentDateTime>`);
   });

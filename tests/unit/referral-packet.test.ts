@@ -1,11 +1,11 @@
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { buildPacket, type PacketMeta } from '@/lib/referrals/build-packet';
+import { buildPacket, type BuildPacketMeta } from '@/lib/referrals/build-packet';
 import { ZNcaReferral } from '@/lib/referrals/nca-schema';
 import { buildNcaReferral } from '@/lib/referrals/build-nca-json';
 import { detectMedia } from '@/lib/referrals/media-sniff';
-import { describeFiles, encodeZip, packPacket } from '@/lib/referrals/packet-zip';
+import { describeFiles, encodeZip, packPacket, sha256Hex } from '@/lib/referrals/packet-zip';
 import { verifyPacket } from '@/lib/referrals/verify-packet';
 import { referralReport, referralSource, TEST_ORG } from '../factories/referrals';
 import { itWithNcmecSchema, ncmecXsdFile as xsdFile } from '../setup/ncmec-schema-vitest';
@@ -13,7 +13,7 @@ import { itWithNcmecSchema, ncmecXsdFile as xsdFile } from '../setup/ncmec-schem
 const { privateKey, publicKey } = generateKeyPairSync('ed25519');
 const NOW = new Date('2026-02-01T00:00:00Z');
 const staff = { id: randomUUID(), name: 'Sam Supervisor' };
-const meta = (hotline: PacketMeta['hotline']): PacketMeta => ({ packetId: randomUUID(), referralId: randomUUID(), hotline, version: 2, createdBy: { id: randomUUID(), name: 'Mo Moderator' }, approvedBy: staff });
+const meta = (hotline: BuildPacketMeta['hotline']): BuildPacketMeta => ({ packetId: randomUUID(), referralId: randomUUID(), hotline, version: 2, createdBy: { id: randomUUID(), name: 'Mo Moderator' }, approvedBy: staff });
 const ukSource = () => referralSource({ reports: [referralReport({ reporterCountry: 'GB', mediaHashes: ['MD5:9e107d9d372bb6826bd81d3542a419d6'], ipCaptureEvents: [{ ipAddress: '198.51.100.4', port: 443, eventName: 'Upload', dateTime: '2026-01-09T09:00:00Z' }] })] });
 
 describe('referral packet', () => {
@@ -34,6 +34,17 @@ describe('referral packet', () => {
     expect(doc.ukLink[0]).toMatch(/Reporter located in GB/);
   });
 
+  it('names who prepared and approved, and the approved payload hash, which is the payload file\'s own; verify refuses another payload', async () => {
+    const preparedBy = { id: randomUUID(), name: 'Pat Preparer' };
+    const packet = await buildPacket(referralSource(), TEST_ORG, { ...meta('ncmec'), preparedBy }, { now: NOW, privateKey, xsdFile });
+    const payloadFile = packet.manifest.files.find((f) => f.path === 'report.xml')!;
+    expect(packet.manifest).toMatchObject({ preparedBy, approvedBy: staff, approvedPayloadHash: payloadFile.sha256 });
+    expect(payloadFile.sha256).toBe(packet.payload.sha256);
+    const files = [{ path: 'report.xml', contentType: 'application/xml', bytes: new TextEncoder().encode('<report>other</report>') }];
+    const swapped = packPacket(files, { ...packet.manifest, files: describeFiles(files) }, privateKey).zip;
+    expect(verifyPacket(swapped, publicKey)).toEqual({ ok: false, reason: 'report.xml is not the payload that was approved (its SHA-256 differs from approvedPayloadHash)' });
+  });
+
   it('refuses to build an NCA document for a case that is not UK-linked', () => {
     expect(() => buildNcaReferral(referralSource(), TEST_ORG, NOW)).toThrow(/not UK-linked/);
   });
@@ -51,7 +62,18 @@ describe('referral packet', () => {
 
   it('fails with a clear reason for a wrong key, an extra file, a truncated file and media', async () => {
     const files = [{ path: 'report.xml', contentType: 'application/xml', bytes: new TextEncoder().encode('<report/>') }];
-    const manifest = { format: 'triage-console-referral-packet', formatVersion: 2, caseId: randomUUID(), caseNumber: '1', createdAt: NOW.toISOString(), files: describeFiles(files), ...meta('ncmec') } as const;
+    const m = meta('ncmec');
+    const manifest = {
+      format: 'triage-console-referral-packet',
+      formatVersion: 2,
+      caseId: randomUUID(),
+      caseNumber: '1',
+      createdAt: NOW.toISOString(),
+      files: describeFiles(files),
+      ...m,
+      preparedBy: m.createdBy,
+      approvedPayloadHash: sha256Hex(files[0]!.bytes),
+    } as const;
     const { zip } = packPacket(files, manifest, privateKey);
     expect(verifyPacket(zip, publicKey).ok).toBe(true);
     expect(verifyPacket(zip, generateKeyPairSync('ed25519').publicKey)).toEqual({ ok: false, reason: expect.stringMatching(/^the packet was signed with key [0-9a-f]{64}, which is not among the keys given/) });

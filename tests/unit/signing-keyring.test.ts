@@ -18,7 +18,8 @@ async function packetSignedBy(keyFile: string) {
   const files = [{ path: 'report.json', contentType: 'application/json', bytes: new TextEncoder().encode('{"ok":true}\n') }];
   const unsigned: UnsignedManifest = {
     format: 'triage-console-referral-packet', formatVersion: 2, packetId: randomUUID(), referralId: randomUUID(), caseId: randomUUID(),
-    caseNumber: '9', hotline: 'uk_nca', version: 1, createdAt: new Date().toISOString(), createdBy: staff, approvedBy: staff, files: describeFiles(files),
+    caseNumber: '9', hotline: 'uk_nca', version: 1, createdAt: new Date().toISOString(), createdBy: staff, preparedBy: staff, approvedBy: staff,
+    approvedPayloadHash: describeFiles(files)[0]!.sha256, files: describeFiles(files),
   };
   return packPacket(files, unsigned, (await getSigningKey(keyFile)).privateKey);
 }

@@ -3,7 +3,8 @@ import { z } from 'zod';
 /**
  * Audit events of hotline referrals (lib/referrals/); see lib/audit/events.ts. Each is filed under
  * its case and carries the SHA-256 of what was reviewed or handed over: the payload (report.xml or
- * report.json) while preparing and approving, the packet ZIP when exporting and acknowledging.
+ * report.json) when preparing, approving and exporting — the same hash, since the payload is built
+ * once and every export copies it — and the packet ZIP when exporting and acknowledging.
  */
 const hotline = z.enum(['ncmec', 'uk_nca']);
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
@@ -13,7 +14,16 @@ export const referralsEvents = [
   z.object({
     event: z.literal('referral.prepared'),
     caseId: z.uuid(),
-    payload: z.object({ ...base, approvalId: z.uuid(), payloadSha256: sha256, priorReports: z.number().int() }),
+    payload: z.object({
+      ...base,
+      approvalId: z.uuid(),
+      payloadSha256: sha256,
+      priorReports: z.number().int(),
+      version: z.number().int().optional(),
+      reportCount: z.number().int().optional(),
+      /** The earlier version this one replaced (reports arrived after it was prepared). */
+      supersedes: z.uuid().nullable().optional(),
+    }),
   }),
   z.object({
     event: z.literal('referral.approved'),
@@ -28,7 +38,7 @@ export const referralsEvents = [
   z.object({
     event: z.literal('referral.exported'),
     caseId: z.uuid(),
-    payload: z.object({ ...base, exportId: z.uuid(), version: z.number().int(), packetId: z.uuid(), packetSha256: sha256, sizeBytes: z.number().int() }),
+    payload: z.object({ ...base, exportId: z.uuid(), version: z.number().int(), packetId: z.uuid(), packetSha256: sha256, sizeBytes: z.number().int(), payloadSha256: sha256.optional() }),
   }),
   z.object({
     event: z.literal('referral.acknowledged'),

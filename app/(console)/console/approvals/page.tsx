@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
 import { ApprovalItem } from '@/components/approvals/approval-item';
+import { ReferralApprovalItem } from '@/components/approvals/referral-approval-item';
 import { requirePageRole } from '@/lib/auth/guards';
 import { listPendingApprovals } from '@/lib/cases/list-pending-approvals';
-import { decideApprovalAction } from './actions';
+import { decideApprovalAction, decideReferralApprovalAction } from './actions';
 
 export const metadata: Metadata = { title: 'Approvals' };
 
@@ -37,9 +38,13 @@ export default async function ApprovalsPage() {
         </h2>
         {referrals.length === 0 ? <p>No referral packet is waiting.</p> : null}
         <ul className="space-y-3">
-          {referrals.map((item) => (
-            <ApprovalItem key={item.id} item={item} now={now} decide={decideApprovalAction} />
-          ))}
+          {referrals.map((item) =>
+            item.referral ? (
+              <ReferralApprovalItem key={item.id} item={item} referral={item.referral} now={now} decide={decideReferralApprovalAction} />
+            ) : (
+              <ApprovalItem key={item.id} item={item} now={now} decide={decideApprovalAction} />
+            ),
+          )}
         </ul>
       </section>
     </div>

@@ -12,7 +12,7 @@ import { recordHotlineReport, ZRecordHotlineReport } from '@/lib/referrals/recor
 const prepare = staffAction('moderator', z.object({ caseId: z.uuid(), hotline: z.enum(['ncmec', 'uk_nca']) }), (input, staff) => prepareReferral({ ...input, actor: staff }));
 const decide = staffAction(
   'supervisor',
-  z.object({ referralId: z.uuid(), decision: z.enum(['approve', 'reject']), reason: z.string().max(2000).default('') }),
+  z.object({ referralId: z.uuid(), decision: z.enum(['approve', 'reject']), reason: z.string().max(2000).default(''), payloadSha256: z.string().regex(/^[0-9a-f]{64}$/) }),
   (input, staff) => decideReferral({ ...input, actor: staff }),
 );
 const acknowledge = staffAction('moderator', ZRecordHotlineReport, (input, staff) => recordHotlineReport({ input, actor: staff }));
@@ -46,7 +46,7 @@ export async function prepareReferralAction(form: FormData): Promise<void> {
 
 export async function decideReferralAction(form: FormData): Promise<void> {
   const caseId = caseIdOf(form);
-  back(caseId, await decide({ referralId: field(form, 'referralId')!, decision: field(form, 'decision') as 'approve', reason: field(form, 'reason') ?? '' }));
+  back(caseId, await decide({ referralId: field(form, 'referralId')!, decision: field(form, 'decision') as 'approve', reason: field(form, 'reason') ?? '', payloadSha256: field(form, 'payloadSha256') ?? '' }));
 }
 
 export async function recordHotlineReportAction(form: FormData): Promise<void> {

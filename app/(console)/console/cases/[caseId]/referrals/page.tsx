@@ -32,7 +32,13 @@ export default async function ReferralsPage({ params, searchParams }: { params: 
   const panel = await getReferralPanel(caseId).catch((e: unknown) => (e instanceof AppError && e.code === 'not_found' ? notFound() : Promise.reject(e)));
   const isSupervisor = roleAtLeast(staff.role, 'supervisor');
   const schemaNotice = [...panel.routes, ...panel.referrals].some((r) => r.hotline === 'ncmec') ? ncmecSchemaNotice() : null;
-  const active = new Set(panel.referrals.filter((r) => r.status !== 'acknowledged' && !(r.status === 'draft' && r.approval?.status === 'rejected')).map((r) => r.hotline));
+  const preparable = new Set(panel.preparable);
+  const prepareLabel = (hotline: string, name: string) => {
+    const latest = panel.referrals.filter((r) => r.hotline === hotline).at(-1);
+    if (!latest) return `Prepare referral to ${name}`;
+    if (latest.status === 'acknowledged') return `Prepare a follow-up referral to ${name}`;
+    return latest.approval?.status === 'rejected' ? `Prepare referral to ${name} again` : `Prepare a new version for ${name}`;
+  };
 
   return (
     <main className="mx-auto max-w-4xl space-y-6 p-6">
@@ -47,11 +53,11 @@ export default async function ReferralsPage({ params, searchParams }: { params: 
             <li key={route.hotline} className="rounded border p-3">
               <p className="font-medium">{route.name}</p>
               <ul className="list-disc pl-5 text-sm">{route.reasons.map((reason) => <li key={reason}>{reason}</li>)}</ul>
-              {!active.has(route.hotline) ? (
+              {preparable.has(route.hotline) ? (
                 <form action={prepareReferralAction} className="mt-2">
                   <input type="hidden" name="caseId" value={caseId} />
                   <input type="hidden" name="hotline" value={route.hotline} />
-                  <button type="submit" className="rounded bg-slate-800 px-3 py-1 text-white">Prepare referral to {route.name}</button>
+                  <button type="submit" className="rounded bg-slate-800 px-3 py-1 text-white">{prepareLabel(route.hotline, route.name)}</button>
                 </form>
               ) : null}
             </li>
@@ -65,9 +71,16 @@ export default async function ReferralsPage({ params, searchParams }: { params: 
       <section aria-labelledby="referrals" className="space-y-4">
         <h2 id="referrals" className="text-lg font-semibold">Referrals</h2>
         {panel.referrals.map((r) => (
-          <article key={r.id} className="space-y-2 rounded border p-3" aria-label={`Referral to ${HOTLINE_REGISTRY[r.hotline].name}`}>
-            <p className="font-medium">{HOTLINE_REGISTRY[r.hotline].name}: <span data-testid="referral-status">{r.status}</span></p>
-            <p className="text-sm">{REFERRAL_STATUS_LABEL[r.status]}. Prepared by {r.createdByName} on {r.createdAt}.</p>
+          <article key={r.id} className="space-y-2 rounded border p-3" aria-label={`Referral to ${HOTLINE_REGISTRY[r.hotline].name}${r.version > 1 ? `, version ${r.version}` : ''}`}>
+            <p className="font-medium">{HOTLINE_REGISTRY[r.hotline].name}, version {r.version}: <span data-testid="referral-status">{r.status}</span></p>
+            <p className="text-sm">{REFERRAL_STATUS_LABEL[r.status]}. Prepared by {r.createdByName} on {r.preparedAt ?? r.createdAt}.</p>
+            {r.payloadSha256 ? <p className="break-all text-xs">Prepared payload SHA-256 (what approval binds and every export copies): <span className="font-mono">{r.payloadSha256}</span></p> : null}
+            {r.followUpOf.length ? <p className="text-sm">Follow-up: cites the hotline&apos;s earlier report {r.followUpOf.join(', ')}.</p> : null}
+            {r.reportsSince > 0 ? (
+              <p role="status" className="rounded border border-amber-400 bg-amber-50 p-2 text-sm dark:bg-amber-950">
+                {r.reportsSince} {r.reportsSince === 1 ? 'report' : 'reports'} arrived after this version was prepared. They are not in it; prepare a new version (approved again) to include them.
+              </p>
+            ) : null}
             {r.approval?.status === 'rejected' ? <p className="text-sm">Rejected by {r.approval.decidedByName}: {r.approval.decisionReason}. Prepare it again after fixing.</p> : null}
             {r.approval?.decidedByName && r.approval.status === 'approved' ? <p className="text-sm">Approved by {r.approval.decidedByName}.</p> : null}
             {r.hotlineReportId ? <p className="text-sm">Hotline report ID {r.hotlineReportId}, submitted {r.submittedAt}.</p> : null}
@@ -75,16 +88,18 @@ export default async function ReferralsPage({ params, searchParams }: { params: 
               <details open={isSupervisor}>
                 <summary>Preview of {r.preview.path} (SHA-256 {r.preview.sha256})</summary>
                 <pre className="max-h-96 overflow-auto whitespace-pre-wrap break-all bg-slate-50 p-2 text-xs">{r.preview.text}</pre>
+                {/* Inside the preview: the decision controls exist only while the stored bytes are open. */}
+                {isSupervisor && r.approval?.requestedById !== staff.id && r.createdById !== staff.id ? (
+                  <form action={decideReferralAction} className="mt-2 flex flex-wrap items-end gap-2">
+                    <input type="hidden" name="caseId" value={caseId} />
+                    <input type="hidden" name="referralId" value={r.id} />
+                    <input type="hidden" name="payloadSha256" value={r.preview.sha256} />
+                    <label className="text-sm">Reason (needed to reject) <input name="reason" className="border px-2" /></label>
+                    <button type="submit" name="decision" value="approve" className="rounded bg-green-700 px-3 py-1 text-white">Approve referral</button>
+                    <button type="submit" name="decision" value="reject" className="rounded border px-3 py-1">Reject</button>
+                  </form>
+                ) : null}
               </details>
-            ) : null}
-            {r.preview && isSupervisor && r.approval?.requestedById !== staff.id && r.createdById !== staff.id ? (
-              <form action={decideReferralAction} className="flex flex-wrap items-end gap-2">
-                <input type="hidden" name="caseId" value={caseId} />
-                <input type="hidden" name="referralId" value={r.id} />
-                <label className="text-sm">Reason (needed to reject) <input name="reason" className="border px-2" /></label>
-                <button type="submit" name="decision" value="approve" className="rounded bg-green-700 px-3 py-1 text-white">Approve referral</button>
-                <button type="submit" name="decision" value="reject" className="rounded border px-3 py-1">Reject</button>
-              </form>
             ) : null}
             {canTakeStep(r.status, 'export') ? (
               <form action={`/api/v1/referrals/${r.id}/export`} method="post">
