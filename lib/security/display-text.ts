@@ -5,7 +5,7 @@
  *
  *  - characters that hide or reorder text (bidi overrides and isolates, zero-width characters, BOM,
  *    other format and control characters) are shown as a visible `⟨U+202E⟩` marker, so
- *    `evil‮gpj.exe` cannot pass for `evilexe.jpg`;
+ *    `evil` + U+202E + `gpj.exe` cannot pass for `evilexe.jpg`;
  *  - links are defanged: `https://example.com/a.b` becomes `hxxps://example[.]com/a.b`. Nothing
  *    that reads the text (a browser, a chat client that auto-links, a mail client) will turn it
  *    into a request, and a moderator cannot follow it by accident.
