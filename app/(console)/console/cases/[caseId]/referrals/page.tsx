@@ -1,3 +1,4 @@
+import { OutsideText } from '@/components/ui/outside-text';
 import { requirePageRole } from '@/lib/auth/guards';
 import { roleAtLeast } from '@/lib/auth/roles';
 import { HOTLINE_REGISTRY } from '@/lib/referrals/hotlines';
@@ -55,7 +56,7 @@ export default async function ReferralsPage({ params, searchParams }: { params: 
             {r.preview ? (
               <details open={isSupervisor}>
                 <summary>Preview of {r.preview.path} (SHA-256 {r.preview.sha256})</summary>
-                <pre className="max-h-96 overflow-auto whitespace-pre-wrap break-all bg-slate-50 p-2 text-xs">{r.preview.text}</pre>
+                <pre className="max-h-96 overflow-auto whitespace-pre-wrap break-all bg-slate-50 p-2 text-xs"><OutsideText text={r.preview.text} /></pre>
               </details>
             ) : null}
             {r.preview && isSupervisor && r.approval?.requestedById !== staff.id && r.createdById !== staff.id ? (
