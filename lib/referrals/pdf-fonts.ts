@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { create, type Font } from 'fontkit';
 
 /**
- * The fonts summary.pdf embeds, from npm packages (see docs/decisions/0012-pdf-fonts.md for the
+ * The fonts summary.pdf embeds, from npm packages (see docs/decisions/0013-pdf-fonts-and-display-text.md for the
  * choice, licences and sizes). pdfkit embeds only the glyphs a document uses, so a packet grows by
  * a few KiB per script, not by the font files.
  *  - DejaVu Sans (regular, bold, oblique): Latin, Greek, Cyrillic, Arabic, Hebrew, Armenian,
