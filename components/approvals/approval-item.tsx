@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useId, useState, useTransition } from 'react';
 import { formatAgo, formatUtc } from '@/components/ui/format';
 import type { PendingApprovalDTO } from '@/lib/cases/types';
+import { OutsideText } from '@/components/ui/outside-text';
 
 type Decide = (input: {
   approvalId: string;
@@ -43,7 +44,7 @@ export function ApprovalItem({ item, now, decide }: { item: PendingApprovalDTO; 
   return (
     <li className="rounded-lg border border-slate-300 p-4 dark:border-slate-700" aria-labelledby={`${item.id}-title`}>
       <h3 id={`${item.id}-title`} className="text-lg font-bold">
-        {KIND_LABEL[item.kind]} · Case {item.caseNumber} · {item.accountLabel}
+        {KIND_LABEL[item.kind]} · Case {item.caseNumber} · <OutsideText text={item.accountLabel} />
       </h3>
       <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
         <dt className="font-semibold">Asked by</dt>
@@ -56,7 +57,7 @@ export function ApprovalItem({ item, now, decide }: { item: PendingApprovalDTO; 
         <dt className="font-semibold">Why</dt>
         <dd>
           {item.reasonLabel}
-          {item.reason ? `: ${item.reason}` : ''}
+          {item.reason ? <OutsideText text={`: ${item.reason}`} /> : ''}
         </dd>
         {item.durationDays ? (
           <>

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { formatUtc } from '@/components/ui/format';
 import type { HoldExpiry } from '@/lib/retention/hold-expiry';
 import type { PreservationHoldDTO } from '@/lib/retention/list-preservation-holds';
+import { OutsideText } from '@/components/ui/outside-text';
 
 export type HoldRow = PreservationHoldDTO;
 
@@ -37,7 +38,9 @@ export function HoldsTable({ holds }: { holds: HoldRow[] }) {
                   Case {h.caseNumber}
                 </Link>
               </td>
-              <td className="py-2 pr-3">{h.accountLabel}</td>
+              <td className="py-2 pr-3">
+                <OutsideText text={h.accountLabel} />
+              </td>
               <td className="py-2 pr-3 font-mono">{h.reasonCode}</td>
               <td className="py-2 pr-3">
                 {h.requestedBy} / {h.approvedBy ?? '—'}

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useId, useState, useTransition } from 'react';
 import { formatAgo, formatUtc } from '@/components/ui/format';
+import { OutsideText } from '@/components/ui/outside-text';
 import type { PendingApprovalDTO } from '@/lib/cases/types';
 
 type Decide = (input: {
@@ -67,7 +68,7 @@ export function ReferralApprovalItem({ item, referral, now, decide }: { item: Pe
         </summary>
         <p className="mt-2 text-sm">These are the exact bytes that will be exported if you approve; later reports never change them.</p>
         <pre className="mt-2 max-h-96 overflow-auto whitespace-pre-wrap break-all bg-slate-50 p-2 text-xs dark:bg-slate-900" data-testid="frozen-payload">
-          {referral.payloadText}
+          <OutsideText text={referral.payloadText} />
         </pre>
         {open ? (
           <div className="mt-3 space-y-2">

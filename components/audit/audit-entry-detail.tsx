@@ -3,6 +3,7 @@ import { formatUtc } from '@/components/ui/format';
 import type { SummaryLine } from '@/lib/audit/list-summary';
 import type { AuditEntryDetailDTO } from '@/lib/audit/list-types';
 import { actorLabel } from './audit-table';
+import { OutsideText } from '@/components/ui/outside-text';
 
 function Lines({ title, lines }: { title: string; lines: SummaryLine[] }) {
   return (
@@ -15,7 +16,9 @@ function Lines({ title, lines }: { title: string; lines: SummaryLine[] }) {
           {lines.map((l, i) => (
             <div key={`${l.label}-${i}`} className="contents">
               <dt className="font-semibold">{l.label}</dt>
-              <dd className="break-all">{l.value}</dd>
+              <dd className="break-all">
+                <OutsideText text={l.value} />
+              </dd>
             </div>
           ))}
         </dl>

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { formatUtc } from '@/components/ui/format';
 import type { AuditEntryDTO } from '@/lib/audit/list-types';
+import { OutsideText } from '@/components/ui/outside-text';
 
 export function actorLabel(e: Pick<AuditEntryDTO, 'actorType' | 'actorId' | 'actorName'>): string {
   if (e.actorType === 'public') return 'Public reporter';
@@ -49,7 +50,9 @@ export function AuditTable({ entries, nextHref }: { entries: AuditEntryDTO[]; ne
                     '—'
                   )}
                 </td>
-                <td className="py-2 pr-3 break-words">{e.summary}</td>
+                <td className="py-2 pr-3 break-words">
+                  <OutsideText text={e.summary} />
+                </td>
                 <td className="py-2">{e.sealed ? 'Yes' : 'Pending'}</td>
               </tr>
             ))}

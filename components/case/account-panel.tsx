@@ -4,6 +4,7 @@ import { CopyText } from './copy-text';
 import { Fact } from './case-header';
 import { InertLink } from './inert-link';
 import { Panel } from './panel';
+import { OutsideText } from '@/components/ui/outside-text';
 
 const ENFORCEMENT = { none: 'No action in force', suspended: 'Suspended', preserved: 'Preservation hold' } as const;
 
@@ -15,7 +16,7 @@ export function AccountPanel({ account }: { account: AccountDTO }) {
         <Fact term="Handle">
           {account.handle ? (
             <span className="flex flex-wrap items-center gap-2">
-              <span className="font-medium break-all">@{account.handle}</span>
+              <OutsideText text={`@${account.handle}`} className="font-medium break-all" />
               <CopyText text={account.handle} label="Copy handle" />
             </span>
           ) : (
@@ -25,7 +26,7 @@ export function AccountPanel({ account }: { account: AccountDTO }) {
         <Fact term="Platform account ID">
           {account.platformAccountId ? (
             <span className="flex flex-wrap items-center gap-2">
-              <span className="font-mono break-all">{account.platformAccountId}</span>
+              <OutsideText text={account.platformAccountId} className="font-mono break-all" />
               <CopyText text={account.platformAccountId} label="Copy platform account ID" />
             </span>
           ) : (
@@ -45,7 +46,7 @@ export function AccountPanel({ account }: { account: AccountDTO }) {
             </dd>
           </div>
         ) : null}
-        <Fact term="Country hint">{account.countryHint ?? 'none'}</Fact>
+        <Fact term="Country hint">{account.countryHint ? <OutsideText text={account.countryHint} /> : 'none'}</Fact>
         <Fact term="Reported since">{formatUtc(account.firstReportedAt)}</Fact>
       </dl>
     </Panel>

@@ -3,6 +3,7 @@ import { formatUtc } from '@/components/ui/format';
 import { SeverityBadge, StatusBadge } from '@/components/ui/status-badge';
 import type { CaseDetailDTO } from '@/lib/cases/get-case-dto';
 import { CATEGORY_INFO } from '@/lib/reports/categories';
+import { OutsideText } from '@/components/ui/outside-text';
 
 const RESOLUTION_LABEL = { suspended: 'account suspended', preserved: 'preservation hold', dismissed: 'dismissed', merged: 'merged' } as const;
 
@@ -14,7 +15,7 @@ export function CaseHeader({ kase, now }: { kase: CaseDetailDTO; now: Date }) {
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold tracking-tight">
           Case <span className="font-mono">#{kase.caseNumber}</span>
-          <span className="sr-only">,</span> <span className="break-all">{account}</span>
+          <span className="sr-only">,</span> <OutsideText text={account} className="break-all" />
         </h1>
         <StatusBadge status={kase.status} />
         <SeverityBadge severity={kase.severity} />

@@ -1,4 +1,4 @@
-import { defang } from '@/lib/cases/defang';
+import { defang } from '@/lib/security/display-text';
 import { CopyText } from './copy-text';
 
 /**

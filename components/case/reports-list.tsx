@@ -5,6 +5,7 @@ import { COUNTRY_OPTIONS } from '@/lib/reports/countries';
 import { CopyText } from './copy-text';
 import { InertLink } from './inert-link';
 import { Panel } from './panel';
+import { OutsideText } from '@/components/ui/outside-text';
 
 const COUNTRY_NAME = new Map(COUNTRY_OPTIONS.map((c) => [c.code, c.name]));
 
@@ -37,7 +38,9 @@ export function ReportsList({ reports, total, truncated, showsContacts }: { repo
                 {report.dangerNow ? <span className="font-semibold text-red-800 dark:text-red-300">Child in danger now</span> : null}
               </header>
               {report.description ? (
-                <p className="mt-2 text-sm break-words whitespace-pre-wrap">{report.description}</p>
+                <p className="mt-2 text-sm break-words whitespace-pre-wrap">
+                  <OutsideText text={report.description} />
+                </p>
               ) : (
                 <p className="mt-2 text-sm text-slate-600 italic dark:text-slate-400">No description.</p>
               )}
@@ -58,7 +61,9 @@ export function ReportsList({ reports, total, truncated, showsContacts }: { repo
                   <h4 className="text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-400">Media hashes</h4>
                   <ul className="mt-1 font-mono text-xs break-all">
                     {report.mediaHashes.map((hash) => (
-                      <li key={hash}>{hash}</li>
+                      <li key={hash}>
+                        <OutsideText text={hash} />
+                      </li>
                     ))}
                   </ul>
                 </div>
@@ -68,7 +73,7 @@ export function ReportsList({ reports, total, truncated, showsContacts }: { repo
                   <span className="font-semibold">Reporter e-mail:</span>
                   {report.contactEmail ? (
                     <>
-                      <span className="break-all">{report.contactEmail}</span>
+                      <OutsideText text={report.contactEmail} className="break-all" />
                       <CopyText text={report.contactEmail} label={`Copy reporter e-mail of ${report.reference}`} />
                     </>
                   ) : (

@@ -2,6 +2,7 @@ import { formatUtc } from '@/components/ui/format';
 import type { ApprovalDTO, TimelineEntryDTO } from '@/lib/cases/get-case-dto';
 import type { ActionType } from '@/lib/cases/get-case-dto';
 import { Panel } from './panel';
+import { OutsideText } from '@/components/ui/outside-text';
 
 const ACTION_LABEL: Record<ActionType, string> = {
   claim: 'Claimed',
@@ -52,12 +53,12 @@ export function Timeline({ entries, approvals }: { entries: TimelineEntryDTO[]; 
               {entry.kind === 'action'
                 ? entry.details.map((d) => (
                     <p key={d.label} className="text-slate-700 dark:text-slate-300">
-                      {d.label}: {d.value}
+                      {d.label}: <OutsideText text={d.value} />
                     </p>
                   ))
                 : null}
-              {entry.kind === 'note' ? <p className="mt-1 break-words whitespace-pre-wrap">{entry.body}</p> : null}
-              {entry.kind === 'action' && entry.note ? <p className="mt-1 break-words whitespace-pre-wrap">{entry.note}</p> : null}
+              {entry.kind === 'note' ? <p className="mt-1 break-words whitespace-pre-wrap"><OutsideText text={entry.body} /></p> : null}
+              {entry.kind === 'action' && entry.note ? <p className="mt-1 break-words whitespace-pre-wrap"><OutsideText text={entry.note} /></p> : null}
             </li>
           ))}
         </ol>

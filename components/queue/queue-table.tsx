@@ -4,6 +4,7 @@ import { SeverityBadge, StatusBadge } from '@/components/ui/status-badge';
 import type { QueueRowDTO } from '@/lib/queue/list-queue-params';
 import { CATEGORY_INFO } from '@/lib/reports/categories';
 import { SlaRemaining } from './sla-remaining';
+import { OutsideText } from '@/components/ui/outside-text';
 
 const th = 'px-2 py-2 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-400';
 const td = 'px-2 py-2 align-top';
@@ -77,9 +78,9 @@ export function QueueTable({ rows, now, caption, viewerId }: { rows: QueueRowDTO
 export function AccountLabel({ handle, platformAccountId }: { handle: string | null; platformAccountId: string | null }) {
   return (
     <span className="block max-w-56 break-words">
-      {handle ? <span className="block font-medium">@{handle}</span> : null}
+      {handle ? <OutsideText text={`@${handle}`} className="block font-medium" /> : null}
       {platformAccountId ? (
-        <span className="block font-mono text-xs text-slate-600 dark:text-slate-400">ID {platformAccountId}</span>
+        <OutsideText text={`ID ${platformAccountId}`} className="block font-mono text-xs text-slate-600 dark:text-slate-400" />
       ) : null}
       {!handle && !platformAccountId ? <span className="text-slate-500">(profile link only)</span> : null}
     </span>

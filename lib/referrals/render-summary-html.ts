@@ -1,11 +1,16 @@
+import { revealInvisible } from '@/lib/security/display-text';
 import type { SummaryModel } from './build-summary';
+import { PACKET_CHECK_HEADING, PACKET_CHECK_STEPS } from './packet-check-steps';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const esc = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+/** Text as HTML: markup escaped, and invisible or direction-changing characters shown as `⟨U+202E⟩`. */
+const esc = (text: string) => revealInvisible(text).replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 
 /**
- * A standalone HTML summary. Everything is escaped text: no links, no images, and a CSP that stops
- * the file from loading anything if someone opens it in a browser.
+ * A standalone HTML summary listing every report. Everything is escaped text: no links, no images,
+ * no direction overrides (a right-to-left override shows as `⟨U+202E⟩`, so `…/gpj.exe` after one
+ * cannot pass for `…/exe.jpg`), and a CSP that stops the file from loading anything if someone
+ * opens it in a browser. It says how to check the packet's signature.
  */
 export function renderSummaryHtml(model: SummaryModel): string {
   const out: string[] = [
@@ -16,7 +21,8 @@ export function renderSummaryHtml(model: SummaryModel): string {
     '<style>body{font:14px/1.4 system-ui,sans-serif;margin:2rem;max-width:60rem}th{text-align:left;vertical-align:top;padding-right:1rem}td,th{border-bottom:1px solid #ddd;padding:.25rem}code{word-break:break-all}</style>',
     '</head><body>',
     `<h1>${esc(model.title)}</h1>`,
-    '<p>Metadata only: links are text as reported and were never visited; no media is included.</p>',
+    '<p>Metadata only: links are text as reported and were never visited; no media is included. Characters shown as ⟨U+XXXX⟩ are invisible or direction-changing characters in the original text, shown by their Unicode code point.</p>',
+    `<h2>${esc(PACKET_CHECK_HEADING)}</h2><ol>${PACKET_CHECK_STEPS.map((step) => `<li>${esc(step)}</li>`).join('')}</ol>`,
   ];
   for (const section of model.sections) {
     out.push(`<h2>${esc(section.heading)}</h2><table>`);

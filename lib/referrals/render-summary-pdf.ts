@@ -1,14 +1,19 @@
 import PDFDocument from 'pdfkit';
 import type { SummaryModel } from './build-summary';
-
-/** The PDF lists this many reports in full; the rest are in summary.html and the payload. */
-export const PDF_REPORTS_MAX = 200;
+import { PACKET_CHECK_HEADING, PACKET_CHECK_STEPS } from './packet-check-steps';
+import { pdfFonts, type PdfFontRole, type PdfFonts } from './pdf-fonts';
+import { pdfReportNotes, selectPdfReports } from './pdf-report-selection';
+import { pdfkitText, toTextRuns } from './pdf-text-runs';
 
 /**
- * The summary as a PDF (pdfkit with its built-in Helvetica: no font files, no network, no images).
- * Creation date fixed to `now` so the same input gives the same bytes.
+ * The summary as a PDF: every section, then the reports (all of them, or the first PDF_REPORTS_MAX
+ * danger-now first then newest, saying exactly which are left to summary.html). Text is
+ * drawn with embedded Unicode fonts (pdf-fonts.ts; no network, no images), so Cyrillic, Greek,
+ * Arabic, CJK and punctuation such as "—" print as written; a character no font has is printed as
+ * its code point (`⟨U+1F984⟩`), and invisible or bidi characters as `⟨U+202E⟩`. Creation date
+ * fixed to `now` so the same input gives the same bytes.
  */
-export function renderSummaryPdf(model: SummaryModel, now: Date): Promise<Uint8Array> {
+export function renderSummaryPdf(model: SummaryModel, now: Date, fonts: PdfFonts = pdfFonts()): Promise<Uint8Array> {
   const doc = new PDFDocument({ size: 'A4', margin: 48, compress: true, info: { Title: model.title, Producer: 'Triage Console', Creator: 'Triage Console', CreationDate: now } });
   const chunks: Buffer[] = [];
   const done = new Promise<Uint8Array>((resolve, reject) => {
@@ -16,33 +21,66 @@ export function renderSummaryPdf(model: SummaryModel, now: Date): Promise<Uint8A
     doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
     doc.on('error', reject);
   });
-  doc.font('Helvetica-Bold').fontSize(15).text(pdfSafe(model.title));
-  doc.font('Helvetica').fontSize(9).text('Metadata only: links are text as reported and were never visited; no media is included.').moveDown();
+  const write = pdfWriter(doc, fonts);
+
+  write(model.title, { style: 'bold', size: 15 });
+  write('Metadata only: links are text as reported and were never visited; no media is included. Characters shown as ⟨U+XXXX⟩ are invisible, direction-changing or undrawable characters in the original text, shown by their Unicode code point.');
+  doc.moveDown();
   for (const section of model.sections) {
-    doc.font('Helvetica-Bold').fontSize(12).text(section.heading);
-    doc.fontSize(9);
-    for (const [label, value] of section.rows) doc.font('Helvetica-Bold').text(`${label}: `, { continued: true }).font('Helvetica').text(pdfSafe(value));
+    write(section.heading, { style: 'bold', size: 12 });
+    for (const [label, value] of section.rows) {
+      write(`${label}: `, { style: 'bold', continued: true });
+      write(value || '—');
+    }
     doc.moveDown(0.5);
   }
-  doc.font('Helvetica-Bold').fontSize(12).text(`Reports (${model.reports.length})`);
-  doc.fontSize(8);
-  for (const r of model.reports.slice(0, PDF_REPORTS_MAX)) {
-    doc.font('Helvetica-Bold').text(`${r.reference}  ${r.receivedAt}  ${r.category}${r.dangerNow ? '  DANGER NOW' : ''}`);
-    doc.font('Helvetica');
-    if (r.description) doc.text(pdfSafe(r.description));
-    if (r.links.length) doc.text(pdfSafe(`Links: ${r.links.join(' ')}`));
-    if (r.hashes.length) doc.text(pdfSafe(`Hashes: ${r.hashes.join(' ')}`));
+  write(PACKET_CHECK_HEADING, { style: 'bold', size: 12 });
+  PACKET_CHECK_STEPS.forEach((step, i) => write(`${i + 1}. ${step}`));
+  doc.moveDown(0.5);
+
+  const selection = selectPdfReports(model.reports);
+  const notes = pdfReportNotes(selection, model.reports.length);
+  write(`Reports (${model.reports.length})`, { style: 'bold', size: 12 });
+  write(notes.intro, { style: 'italic' });
+  doc.moveDown(0.3);
+  for (const r of selection.listed) {
+    write(`${r.reference}  ${r.receivedAt}  ${r.category}${r.dangerNow ? '  DANGER NOW' : ''}`, { style: 'bold', size: 8 });
+    if (r.description) write(r.description, { size: 8 });
+    if (r.links.length) write(`Links: ${r.links.join(' ')}`, { size: 8 });
+    if (r.hashes.length) write(`Hashes: ${r.hashes.join(' ')}`, { size: 8 });
     doc.moveDown(0.3);
   }
-  if (model.reports.length > PDF_REPORTS_MAX) {
-    doc.font('Helvetica-Oblique').text(`${model.reports.length - PDF_REPORTS_MAX} more reports are listed in summary.html and the payload.`);
-  }
+  if (notes.closing) write(notes.closing, { style: 'italic' });
   doc.end();
   return done;
 }
 
-/** The built-in fonts cover WinAnsi only; other characters become '?' rather than breaking the file. */
-function pdfSafe(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[^\x20-\x7E\u00A0-\u00FF\n]/g, '?');
+type WriteOptions = { style?: PdfFontRole; size?: number; continued?: boolean };
+
+/**
+ * Writes one paragraph (or, with `continued`, the start of one) in a style, switching fonts
+ * mid-paragraph where a character needs another font; every run sits on the style font's baseline
+ * (pdfkit would otherwise place each font by its own ascent, and CJK would float). Fonts are
+ * registered with the document on first use, so a packet embeds (a subset of) only what it needs.
+ */
+function pdfWriter(doc: PDFKit.PDFDocument, fonts: PdfFonts) {
+  const registered = new Set<PdfFontRole>();
+  const use = (role: PdfFontRole) => {
+    if (!registered.has(role)) {
+      doc.registerFont(role, fonts.bytes(role));
+      registered.add(role);
+    }
+    doc.font(role);
+  };
+  return (text: string, { style = 'text', size = 9, continued = false }: WriteOptions = {}) => {
+    const runs = toTextRuns(text, style, fonts.has);
+    if (runs.length === 0) runs.push({ role: style, text: ' ', rtl: false });
+    doc.fontSize(size);
+    // pdfkit reads a number as the distance from the line's top to the baseline, negated.
+    const baseline = -(fonts.ascent(style) / 1000) * size;
+    runs.forEach((run, i) => {
+      use(run.role);
+      doc.text(pdfkitText(run), { baseline, continued: i < runs.length - 1 || continued });
+    });
+  };
 }

@@ -93,3 +93,50 @@ test('a case with links to a canary server makes zero requests to it, and shows 
   await page.waitForTimeout(500);
   expect(hits).toEqual([]);
 });
+
+test('a handle, account ID and description with links and a right-to-left override show defanged and escaped, and fetch nothing', async ({ page, request }) => {
+  hits.length = 0;
+  const port = new URL(base).port;
+  const handle = `@${base}/evil.jpg`;
+  const accountId = `id-${Date.now().toString(36)}\u202Egpj.exe`;
+  const description = `Sends kids to ${base}/page.html and www.canary-${port}.example/x; file photo\u202Egpj.exe`;
+  const filed = await request.post('/api/v1/reports', {
+    data: { account: { handle, platformAccountId: accountId }, category: 'grooming', description },
+  });
+  expect(filed.status()).toBe(201);
+  const { reference } = (await filed.json()) as { reference: string };
+  const shownHandle = `@hxxp://127[.]0[.]0[.]1:${port}/evil.jpg`;
+
+  await signInAs(page, 'moderator');
+  await page.goto(`/console?q=${encodeURIComponent(reference)}`);
+  const row = page.locator('tr[data-case-id]');
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText(shownHandle);
+  await expect(row).toContainText('⟨U+202E⟩gpj[.]exe');
+  await expectNothingLive(page, port);
+
+  await page.goto(`/console/cases/${await row.getAttribute('data-case-id')}`);
+  await page.waitForLoadState('networkidle');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(shownHandle);
+  await expect(page.getByRole('region', { name: 'Account', exact: true })).toContainText('⟨U+202E⟩gpj[.]exe');
+  await expect(page.getByRole('region', { name: /^Reports/ })).toContainText(`Sends kids to hxxp://127[.]0[.]0[.]1:${port}/page.html and www[.]canary-${port}[.]example/x; file photo⟨U+202E⟩gpj[.]exe`);
+  await expectNothingLive(page, port);
+
+  await page.waitForTimeout(500);
+  expect(hits).toEqual([]);
+});
+
+/** No live copy of the canary's address and no bidi override anywhere in the page's text or attributes. */
+async function expectNothingLive(page: import('@playwright/test').Page, port: string) {
+  const found = await page.evaluate((needle) => {
+    const problems: string[] = [];
+    const text = document.body.innerText;
+    if (text.includes(needle)) problems.push('address in text');
+    if (/[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/.test(text)) problems.push('bidi or invisible character in text');
+    for (const el of document.querySelectorAll('*')) {
+      for (const attr of el.attributes) if (attr.value.includes(needle)) problems.push(`<${el.tagName.toLowerCase()} ${attr.name}>`);
+    }
+    return problems;
+  }, `127.0.0.1:${port}`);
+  expect(found).toEqual([]);
+}

@@ -1,6 +1,7 @@
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { NcmecSchemaNotice } from '@/components/referrals/ncmec-schema-notice';
+import { OutsideText } from '@/components/ui/outside-text';
 import { requirePageRole } from '@/lib/auth/guards';
 import { roleAtLeast } from '@/lib/auth/roles';
 import { AppError } from '@/lib/errors';
@@ -87,7 +88,7 @@ export default async function ReferralsPage({ params, searchParams }: { params: 
             {r.preview ? (
               <details open={isSupervisor}>
                 <summary>Preview of {r.preview.path} (SHA-256 {r.preview.sha256})</summary>
-                <pre className="max-h-96 overflow-auto whitespace-pre-wrap break-all bg-slate-50 p-2 text-xs">{r.preview.text}</pre>
+                <pre className="max-h-96 overflow-auto whitespace-pre-wrap break-all bg-slate-50 p-2 text-xs"><OutsideText text={r.preview.text} /></pre>
                 {/* Inside the preview: the decision controls exist only while the stored bytes are open. */}
                 {isSupervisor && r.approval?.requestedById !== staff.id && r.createdById !== staff.id ? (
                   <form action={decideReferralAction} className="mt-2 flex flex-wrap items-end gap-2">
