@@ -11,6 +11,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import next from 'next';
 import { RateLimiterClusterMaster } from 'rate-limiter-flexible';
+import { applyForwardedHeaders } from '../lib/http/forwarded-headers.js';
 
 /** Must equal CLIENT_IP_HEADER in lib/security/client-source.ts (a unit test checks). */
 export const CLIENT_IP_HEADER = 'x-tc-client-ip';
@@ -55,7 +56,7 @@ async function serve() {
 
   const server = createServer((req, res) => {
     req.headers[CLIENT_IP_HEADER] = clientAddress(req.headers['x-forwarded-for'], req.socket.remoteAddress);
-    if (!trustProxy) delete req.headers['x-forwarded-for'];
+    applyForwardedHeaders(req, res, trustProxy);
     if (intake.isIntakeRequest(req)) {
       intake.handleIntakeRequest(req, res).catch((error) => {
         console.error('intake fast path failed', error);
