@@ -4,6 +4,7 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { getConfig } from '@/lib/config';
 import { newRequestId } from '@/lib/http/respond';
+import { clientIpFrom } from '@/lib/security/client-source';
 import { safeNextPath } from './next-path';
 import { SESSION_ABSOLUTE_MS } from './session-rules';
 import { signInWithPassword } from './sign-in';
@@ -29,6 +30,15 @@ const SESSION_SECONDS = SESSION_ABSOLUTE_MS / 1000;
 // TRUST_PROXY=1, X-Forwarded-Host) and X-Forwarded-Proto instead; scripts/serve.mjs removes or
 // overwrites those headers when there is no trusted proxy (lib/http/forwarded-headers.js).
 if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= '1';
+
+/** next-auth hands authorize() the request headers as a plain object. */
+function headersOf(raw: Record<string, unknown> | undefined): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(raw ?? {})) {
+    if (typeof value === 'string') headers.set(name, value);
+  }
+  return headers;
+}
 
 /** next-auth's redirect callback: only a same-origin path survives (lib/auth/next-path.ts). */
 export function sameOriginRedirect({ url, baseUrl }: { url: string; baseUrl: string }): string {
@@ -65,10 +75,11 @@ export function authOptions({ secure }: { secure: boolean }): AuthOptions {
         id: 'credentials',
         name: 'E-mail and password',
         credentials: { email: { type: 'email' }, password: { type: 'password' }, code: { type: 'text' } },
-        async authorize(credentials) {
+        async authorize(credentials, req) {
           const parsed = ZCredentials.safeParse(credentials ?? {});
           if (!parsed.success) return null;
-          const result = await signInWithPassword(parsed.data, { requestId: newRequestId() });
+          const sourceIp = clientIpFrom(headersOf(req?.headers), getConfig().TRUST_PROXY);
+          const result = await signInWithPassword(parsed.data, { requestId: newRequestId(), sourceIp });
           if (result.status === 'code_required') throw new Error(CODE_REQUIRED_ERROR);
           if (result.status !== 'signed_in') return null;
           return { id: result.staffId, sessionId: result.sessionId };
