@@ -48,6 +48,11 @@ export const staffEvents = [
     payload: z.object({ staffId: z.uuid(), email: z.string(), name: z.string(), role }),
   }),
   z.object({
+    /** `required`: the first password of an account an admin created, chosen by its owner. */
+    event: z.literal('staff.password_changed'),
+    payload: z.object({ staffId: z.uuid(), required: z.boolean() }),
+  }),
+  z.object({
     event: z.literal('staff.disabled'),
     payload: z.object({ staffId: z.uuid(), revokedSessions: z.number().int().nonnegative() }),
   }),
