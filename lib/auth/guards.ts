@@ -29,6 +29,8 @@ export async function requirePageRole(role: StaffRole, returnTo = '/console'): P
   const session = await currentSession();
   const next = encodeURIComponent(returnTo);
   if (!session) redirect(`/sign-in?next=${next}`);
+  // An account an admin created: its owner chooses a password first, then (if needed) enrols.
+  if (session.passwordChangeRequired) redirect(`/sign-in/password?next=${next}`);
   // Signed in, but a supervisor or admin without a second factor: enrol first.
   if (session.enrolmentRequired) redirect(`/sign-in/two-factor?next=${next}`);
   if (!roleAtLeast(session.staff.role, role)) forbidden();
@@ -36,8 +38,8 @@ export async function requirePageRole(role: StaffRole, returnTo = '/console'): P
 }
 
 /**
- * Any signed-in session, including one that still has to enrol a second factor. Only for the
- * enrolment page and its action; everything else uses the guards above.
+ * Any signed-in session, including one that still has to enrol a second factor or choose its own
+ * password. Only for those pages and their actions; everything else uses the guards above.
  */
 export async function requireSignedInSession(): Promise<ResolvedSession> {
   const session = await currentSession();

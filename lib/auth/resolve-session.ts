@@ -11,6 +11,8 @@ export type ResolvedSession = {
   /** Signed in, but must enrol a second factor before using the console. */
   enrolmentRequired: boolean;
   twoFactorEnabled: boolean;
+  /** Signed in with a password an admin chose: must choose their own before using the console. */
+  passwordChangeRequired: boolean;
 };
 
 /**
@@ -32,7 +34,7 @@ export async function resolveSession(
       lastSeenAt: true,
       expiresAt: true,
       revokedAt: true,
-      staff: { select: { id: true, email: true, name: true, role: true, disabledAt: true, totpEnabledAt: true } },
+      staff: { select: { id: true, email: true, name: true, role: true, disabledAt: true, totpEnabledAt: true, mustChangePassword: true } },
     },
   });
   if (!row || row.staffId !== claims.staffId) return null;
@@ -53,5 +55,6 @@ export async function resolveSession(
     staff: { id: staff.id, email: staff.email, name: staff.name, role: staff.role, sessionId: claims.sessionId },
     enrolmentRequired: twoFactorRequired(staff.role, demo) && !twoFactorEnabled,
     twoFactorEnabled,
+    passwordChangeRequired: staff.mustChangePassword,
   };
 }

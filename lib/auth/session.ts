@@ -23,10 +23,11 @@ export const currentSession = cache(async (): Promise<ResolvedSession | null> =>
 
 /**
  * The signed-in staff member for this request, or null: no session, an ended one, or a supervisor
- * or admin who still has to enrol a second factor (they may reach only the enrolment page).
+ * or admin who still has to enrol a second factor, or someone who must still choose their own
+ * password (they may reach only those pages).
  */
 export async function currentStaff(): Promise<StaffPrincipal | null> {
   const session = await currentSession();
-  if (!session || session.enrolmentRequired) return null;
+  if (!session || session.enrolmentRequired || session.passwordChangeRequired) return null;
   return session.staff;
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
-import { securityHeaders } from '@/lib/http/security-headers.js';
+import { contentSecurityPolicy, securityHeaders } from '@/lib/http/security-headers.js';
 import { postReport } from './intake-endpoint';
 
 /**
@@ -45,6 +45,8 @@ export async function handleIntakeRequest(req: IncomingMessage, res: ServerRespo
   const response = await postReport(request);
   const outgoing: Record<string, string> = {};
   for (const { key, value } of securityHeaders) outgoing[key] = value;
+  // JSON only: no nonce, no script may run.
+  outgoing['content-security-policy'] = contentSecurityPolicy();
   response.headers.forEach((value, key) => {
     outgoing[key] = value;
   });

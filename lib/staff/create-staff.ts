@@ -9,7 +9,11 @@ import { ZCreateStaffInput, type TCreateStaffInput } from './schema';
 
 export type CreatedStaff = { id: string; email: string; name: string; role: TCreateStaffInput['role'] };
 
-/** Creates a staff member with an initial password and records staff.created in the same transaction. */
+/**
+ * Creates a staff member with an initial password and records staff.created in the same transaction.
+ * Created by an admin (a staff actor), the account must choose its own password at first sign-in;
+ * created by the operator's CLI (`npm run staff:create`, usually the first admin), it need not.
+ */
 export async function createStaff(
   input: TCreateStaffInput,
   { actor, requestId }: { actor: AuditActor; requestId?: string | null },
@@ -19,7 +23,8 @@ export async function createStaff(
   try {
     return await getPrisma().$transaction(async (tx) => {
       const staff = await tx.staff.create({
-        data: { email: data.email, name: data.name, role: data.role, passwordHash },
+        // Created by an admin: the password was chosen by someone else, so its owner replaces it at first sign-in.
+        data: { email: data.email, name: data.name, role: data.role, passwordHash, mustChangePassword: actor.type === 'staff' },
         select: { id: true, email: true, name: true, role: true },
       });
       await writeAudit(

@@ -27,6 +27,12 @@ export const ZCreateStaffInput = z.object({
 });
 export type TCreateStaffInput = z.input<typeof ZCreateStaffInput>;
 
+/** A staff member choosing their own password (required at first sign-in after an admin created the account). */
+export const ZChangeOwnPasswordInput = z
+  .object({ currentPassword: z.string().min(1, 'Enter your current password').max(PASSWORD_MAX_LENGTH), newPassword: ZPassword })
+  .refine((v) => v.newPassword !== v.currentPassword, { path: ['newPassword'], message: 'Choose a password different from the one you were given' });
+export type TChangeOwnPasswordInput = z.input<typeof ZChangeOwnPasswordInput>;
+
 export const ZStaffIdInput = z.object({ staffId: z.uuid() });
 
 export const ZChangeStaffRoleInput = z.object({ staffId: z.uuid(), role: ZStaffRole });

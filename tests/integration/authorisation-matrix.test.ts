@@ -91,6 +91,7 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'page app/(auth)/sign-in/page.tsx': { access: 'public' },
   // Any signed-in session (also one still enrolling a second factor): moderator is the lowest role.
   'page app/(auth)/sign-in/two-factor/page.tsx': { access: 'moderator' },
+  'page app/(auth)/sign-in/password/page.tsx': { access: 'moderator' },
   // Pages: the console.
   [`page ${inConsole('page.tsx')}`]: { access: 'moderator' },
   [`page ${inConsole('cases/[caseId]/page.tsx')}`]: { access: 'moderator', params: caseRef },
@@ -117,6 +118,7 @@ const EXPECTATIONS: Record<string, Expectation> = {
   // Server actions ('use server' exports).
   'action app/(public)/report/actions.ts#submitReport': { access: 'public', args: () => [INITIAL_REPORT_FORM_STATE, new FormData()] },
   'action app/(auth)/sign-in/two-factor/actions.ts#confirmEnrolmentAction': { access: 'moderator' },
+  'action app/(auth)/sign-in/password/actions.ts#changeOwnPasswordAction': { access: 'moderator' },
   [`action ${inConsole('actions.ts')}#claimNextCaseAction`]: { access: 'moderator', args: () => [{ invalid: true }] },
   [`action ${inConsole('cases/[caseId]/actions.ts')}#takeCaseAction`]: { access: 'moderator' },
   [`action ${inConsole('cases/[caseId]/actions.ts')}#renewLeaseAction`]: { access: 'moderator' },

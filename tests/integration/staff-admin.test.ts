@@ -1,8 +1,10 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { resolveSession } from '@/lib/auth/resolve-session';
 import { signInWithPassword } from '@/lib/auth/sign-in';
 import { getPrisma } from '@/lib/db';
+import { changeOwnPassword } from '@/lib/staff/change-own-password';
 import { changeStaffRole } from '@/lib/staff/change-staff-role';
 import { createStaff } from '@/lib/staff/create-staff';
 import { disableStaff } from '@/lib/staff/disable-staff';
@@ -135,4 +137,49 @@ describe('npm run staff:create', () => {
     expect(badRole.code).not.toBe(0);
     expect(await prisma.staff.count({ where: { email: { in: ['short@example.org', 'role@example.org'] } } })).toBe(0);
   }, 60_000);
+});
+
+describe('first sign-in of an account an admin created', () => {
+  it('holds the console until its owner chooses a password, which is audited; other sessions end', async () => {
+    const admin = await createSignInStaff({ role: 'admin' });
+    const created = await createStaff(
+      { email: `first-${admin.id.slice(0, 6)}@example.org`, name: 'First Sign-in', role: 'moderator', password: 'the password the admin chose' },
+      { actor: { type: 'staff', id: admin.id } },
+    );
+    expect((await prisma.staff.findUniqueOrThrow({ where: { id: created.id } })).mustChangePassword).toBe(true);
+    const signIn = async (password: string) => {
+      const result = await signInWithPassword({ email: created.email, password });
+      if (result.status !== 'signed_in') throw new Error(`sign-in: ${result.status}`);
+      return { staffId: created.id, sessionId: result.sessionId };
+    };
+    const first = await signIn('the password the admin chose');
+    const other = await signIn('the password the admin chose');
+    const session = await resolveSession(first, { demo: false });
+    expect(session?.passwordChangeRequired).toBe(true);
+
+    await expect(
+      changeOwnPassword({ currentPassword: 'not it', newPassword: 'my very own password' }, { staffId: created.id, sessionId: first.sessionId }),
+    ).rejects.toEqual(appError('invalid_input'));
+    await expect(
+      changeOwnPassword({ currentPassword: 'the password the admin chose', newPassword: 'the password the admin chose' }, { staffId: created.id, sessionId: first.sessionId }),
+    ).rejects.toThrow();
+    await changeOwnPassword({ currentPassword: 'the password the admin chose', newPassword: 'my very own password' }, { staffId: created.id, sessionId: first.sessionId });
+
+    expect((await resolveSession(first, { demo: false }))?.passwordChangeRequired).toBe(false);
+    expect(await resolveSession(other, { demo: false })).toBeNull();
+    const [entry] = await auditOf('staff.password_changed', created.id);
+    expect(entry).toMatchObject({ actorType: 'staff', actorId: created.id });
+    expect(entry?.payload).toEqual({ staffId: created.id, required: true });
+    expect(JSON.stringify(entry?.payload)).not.toContain('my very own password');
+    expect((await signInWithPassword({ email: created.email, password: 'the password the admin chose' })).status).toBe('refused');
+    expect((await signInWithPassword({ email: created.email, password: 'my very own password' })).status).toBe('signed_in');
+  });
+
+  it('does not ask the operator’s CLI-created first admin to change it', async () => {
+    const created = await createStaff(
+      { email: `cli-${Date.now()}@example.org`, name: 'CLI Admin', role: 'admin', password: 'a long initial password' },
+      { actor: { type: 'system', id: 'cli' } },
+    );
+    expect((await prisma.staff.findUniqueOrThrow({ where: { id: created.id } })).mustChangePassword).toBe(false);
+  });
 });

@@ -12,6 +12,7 @@ export default async function SignInPage({ searchParams }: Props) {
   const { next: rawNext } = await searchParams;
   const next = safeNextPath(Array.isArray(rawNext) ? rawNext[0] : rawNext);
   const session = await currentSession();
+  if (session?.passwordChangeRequired) redirect(`/sign-in/password?next=${encodeURIComponent(next)}`);
   if (session?.enrolmentRequired) redirect(`/sign-in/two-factor?next=${encodeURIComponent(next)}`);
   if (session) redirect(next);
 

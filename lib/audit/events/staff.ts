@@ -19,9 +19,16 @@ export const staffEvents = [
     payload: z.object({
       staffId: z.uuid().nullable(),
       emailHash: z.string().min(1),
-      reason: z.enum(['unknown_email', 'wrong_password', 'wrong_code', 'code_reused', 'locked', 'disabled']),
-      /** Failures in a row after this one (0 once it locked the account). */
+      reason: z.enum(['unknown_email', 'wrong_password', 'wrong_code', 'code_reused', 'locked', 'disabled', 'throttled']),
+      /** The account's failures in a row after this one; for an unknown e-mail or a throttled source, the source's. */
       failedAttempts: z.number().int().nonnegative(),
+      /**
+       * Unknown-e-mail and throttled attempts are audited once per source per 15-minute window
+       * (docs/decisions/0012): the source's keyed hash, and how many such attempts the previous
+       * window(s) held that got no entry of their own.
+       */
+      sourceHash: z.string().min(1).optional(),
+      unrecordedBefore: z.number().int().nonnegative().optional(),
     }),
   }),
   z.object({
@@ -39,6 +46,11 @@ export const staffEvents = [
   z.object({
     event: z.literal('staff.created'),
     payload: z.object({ staffId: z.uuid(), email: z.string(), name: z.string(), role }),
+  }),
+  z.object({
+    /** `required`: the first password of an account an admin created, chosen by its owner. */
+    event: z.literal('staff.password_changed'),
+    payload: z.object({ staffId: z.uuid(), required: z.boolean() }),
   }),
   z.object({
     event: z.literal('staff.disabled'),

@@ -21,6 +21,7 @@ export default async function TwoFactorPage({ searchParams }: Props) {
   const session = await currentSession();
   if (!session) redirect(`/sign-in?next=${encodeURIComponent(`/sign-in/two-factor?next=${next}`)}`);
 
+  if (session.passwordChangeRequired) redirect(`/sign-in/password?next=${encodeURIComponent(next)}`);
   const enrolment = await pendingTotpEnrolment(session.staff.id);
   if (enrolment.status === 'enrolled') redirect(next);
   const qr = await qrCodeDataUrl(enrolment.uri);
