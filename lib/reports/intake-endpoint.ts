@@ -1,10 +1,11 @@
 import 'server-only';
 import { readJsonBody } from '@/lib/http/read-json';
+import { databaseUnavailableError, isDatabaseUnavailable, noteDatabaseDown, noteDatabaseUp } from '@/lib/db-outage';
 import { errorResponse, json, newRequestId } from '@/lib/http/respond';
 import { authenticateApiKey } from '@/lib/platform/api-keys';
 import { acceptReport } from './accept-report';
 import { intakeSourceFor } from './intake-source';
-import { consumeReportQuota } from './rate-limit';
+import { consumeReportQuota, refundReportQuota } from './rate-limit';
 import { ZReportInput } from './schema';
 
 /**
@@ -20,15 +21,23 @@ export async function postReport(request: Request): Promise<Response> {
     const report = ZReportInput.parse(body);
     const apiClient = await authenticateApiKey(request.headers.get('authorization'), 'reports:write');
     const source = intakeSourceFor(request.headers, report, { channel: 'api', apiClientId: apiClient?.id, requestId });
+    const quotaKey = apiClient ? `api:${apiClient.id}` : source.sourceHash;
     const accepted = await acceptReport(report, source, {
       idempotencyKey: request.headers.get('idempotency-key')?.trim().slice(0, 200) || null,
-      admit: () => consumeReportQuota(apiClient ? `api:${apiClient.id}` : source.sourceHash),
+      admit: () => consumeReportQuota(quotaKey),
+      refund: () => refundReportQuota(quotaKey),
     });
+    noteDatabaseUp();
     return json({ reference: accepted.reference, status: accepted.status }, 201, {
       'X-Request-Id': requestId,
       ...(accepted.replayed ? { 'Idempotent-Replayed': 'true' } : {}),
     });
   } catch (error) {
+    if (isDatabaseUnavailable(error)) {
+      // One log line per outage (lib/db-outage.ts), not a stack per request.
+      noteDatabaseDown(error);
+      return errorResponse(databaseUnavailableError(), requestId);
+    }
     return errorResponse(error, requestId, 'invalid_report');
   }
 }

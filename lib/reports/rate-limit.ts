@@ -42,6 +42,11 @@ export function consumeReportQuota(sourceHash: string): Promise<void> {
   return consume('reports', getConfig().REPORTS_PER_MINUTE_PER_SOURCE, sourceHash);
 }
 
+/** Gives back a point taken by consumeReportQuota for a report that was not stored. */
+export async function refundReportQuota(sourceHash: string): Promise<void> {
+  await limiter('reports', getConfig().REPORTS_PER_MINUTE_PER_SOURCE).reward(sourceHash, 1);
+}
+
 /** Status look-ups are limited separately so references cannot be enumerated. */
 export function consumeLookupQuota(sourceHash: string): Promise<void> {
   return consume('lookups', 30, sourceHash);
