@@ -19,6 +19,16 @@ const root = path.resolve(import.meta.dirname, '..');
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME ?? '0.0.0.0';
 const trustProxy = process.env.TRUST_PROXY === '1' || process.env.TRUST_PROXY === 'true';
+/**
+ * Slow clients: a request's headers must arrive within HTTP_HEADERS_TIMEOUT_MS and the whole request
+ * within HTTP_REQUEST_TIMEOUT_MS (validated by lib/config/schema.ts), or Node answers 408 and closes.
+ * Node checks these every connectionsCheckingInterval, so that is kept well below them.
+ * @param {string | undefined} value @param {number} fallback
+ */
+const millis = (value, fallback) => (Number.isInteger(Number(value)) && Number(value) > 0 ? Number(value) : fallback);
+const requestTimeout = millis(process.env.HTTP_REQUEST_TIMEOUT_MS, 30_000);
+const headersTimeout = Math.min(requestTimeout, millis(process.env.HTTP_HEADERS_TIMEOUT_MS, 15_000));
+const connectionsCheckingInterval = Math.max(100, Math.min(1_000, Math.floor(headersTimeout / 4)));
 /** Node serves one request at a time per process; more processes use more cores. */
 const processes = Math.max(1, Number(process.env.WEB_CONCURRENCY ?? 1) || 1);
 
@@ -53,7 +63,7 @@ async function serve() {
   const handle = app.getRequestHandler();
   const intake = await loadIntakeHandler();
 
-  const server = createServer((req, res) => {
+  const server = createServer({ requestTimeout, headersTimeout, connectionsCheckingInterval }, (req, res) => {
     req.headers[CLIENT_IP_HEADER] = clientAddress(req.headers['x-forwarded-for'], req.socket.remoteAddress);
     if (!trustProxy) delete req.headers['x-forwarded-for'];
     if (intake.isIntakeRequest(req)) {
@@ -67,14 +77,20 @@ async function serve() {
     void handle(req, res);
   });
   server.keepAliveTimeout = 65_000;
-  server.listen(port, hostname, () => process.send?.({ type: 'listening', port }));
+  server.listen(port, hostname, () => {
+    const address = server.address();
+    process.send?.({ type: 'listening', port: typeof address === 'object' && address ? address.port : port });
+  });
 
   const shutdown = () => {
     server.close(() => process.exit(0));
+    server.closeIdleConnections();
     setTimeout(() => process.exit(0), 5_000).unref();
   };
   process.on('SIGTERM', shutdown);
   process.on('SIGINT', shutdown);
+  // The supervisor (scripts/start.ts) died without stopping us (kill -9): stop rather than hold the port.
+  if (cluster.isPrimary) process.on('disconnect', shutdown);
 }
 
 /**
@@ -104,6 +120,7 @@ function supervise() {
   };
   process.on('SIGTERM', shutdown);
   process.on('SIGINT', shutdown);
+  process.on('disconnect', shutdown);
 }
 
 const isEntryPoint = process.argv[1] === import.meta.filename;

@@ -126,4 +126,6 @@ async function shutdown() {
 }
 process.on('SIGTERM', () => void shutdown());
 process.on('SIGINT', () => void shutdown());
+// The supervisor (scripts/start.ts) died without stopping us (kill -9): stop too, nothing to report to.
+process.on('disconnect', () => void shutdown());
 void loop();
