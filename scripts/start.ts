@@ -17,7 +17,7 @@ import { buildIntakeHandler } from './lib/build-intake-handler';
 import { buildIsFresh, markBuildFresh, sourceFingerprint } from './lib/build-freshness';
 import { lockDataDir } from './lib/data-dir-lock';
 import { loadOrCreateDemoSecrets } from './lib/demo-secrets';
-import { startEmbeddedPostgres, throwawayDir, type RunningPostgres } from './lib/embedded-postgres';
+import { leaveShutdownSignalsToCaller, startEmbeddedPostgres, throwawayDir, type RunningPostgres } from './lib/embedded-postgres';
 import { parseStartArgs } from './lib/start-args';
 import { spawnRunning, Supervised } from './lib/supervisor';
 
@@ -49,8 +49,10 @@ async function stopAll(code: number): Promise<never> {
   }
   process.exit(code);
 }
+leaveShutdownSignalsToCaller();
 process.on('SIGINT', () => void stopAll(0));
 process.on('SIGTERM', () => void stopAll(0));
+process.on('SIGHUP', () => void stopAll(0));
 
 /** Runs a command to completion (the build). */
 async function run(command: string, argv: string[], env: NodeJS.ProcessEnv): Promise<void> {

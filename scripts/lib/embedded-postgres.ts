@@ -46,6 +46,20 @@ process.on('exit', () => {
   if (exitCodeBeforeHook !== undefined && exitCodeBeforeHook !== 0) process.exitCode = exitCodeBeforeHook;
 });
 
+/**
+ * The package also stops every cluster on SIGINT/SIGTERM/SIGHUP (through `async-exit-hook`) and then
+ * exits the process itself within 10 s, whatever else is still stopping, and it waits forever on a
+ * cluster that had crashed. A supervisor that stops its processes in order (scripts/start.ts) calls
+ * this to keep those signals to itself; the package's hook on 'exit' still stops what is left.
+ */
+export function leaveShutdownSignalsToCaller(): void {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    for (const listener of process.listeners(signal)) {
+      if (String(listener).includes('eventFilters')) process.off(signal, listener);
+    }
+  }
+}
+
 const USER = 'postgres';
 // Local-only cluster bound to localhost; the password only keeps other local users out.
 const PASSWORD = 'postgres';
