@@ -10,7 +10,7 @@ const USAGE = 'Usage: npm start -- [--seed] [--e2e] [--role web|worker]';
  * nodes and workers (docs/deployment.md). Those processes must share one database, so a role needs
  * DATABASE_URL: the embedded demo database belongs to a single `npm start` and is not shared.
  */
-export function parseStartArgs(argv: string[], env: { DATABASE_URL?: string }): StartArgs {
+export function parseStartArgs(argv: string[], env: Record<string, string | undefined>): StartArgs {
   const args: StartArgs = { e2e: false, seed: false, role: 'all' };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
