@@ -47,39 +47,52 @@ function clientAddress(forwardedFor, socketAddress) {
 }
 
 /**
- * The intake API's fast path, bundled beside the Next build by scripts/lib/build-intake-handler.ts:
- * POST /api/v1/reports is answered by the same handler as the Next route, without Next's pipeline.
- * @returns {Promise<{ isIntakeRequest: (req: import('node:http').IncomingMessage) => boolean,
- *   handleIntakeRequest: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => Promise<void> }>}
+ * The fast path, bundled beside the Next build by scripts/lib/build-intake-handler.ts from
+ * lib/http/node-fast-path.ts: POST /api/v1/reports and GET /api/health, answered by the same code
+ * as the Next routes without Next's pipeline.
+ * @typedef {(req: import('node:http').IncomingMessage) => boolean} Matcher
+ * @typedef {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => Promise<void>} Handler
+ * @returns {Promise<{ isIntakeRequest: Matcher, handleIntakeRequest: Handler, isHealthRequest: Matcher, handleHealthRequest: Handler }>}
  */
-async function loadIntakeHandler() {
+async function loadFastPath() {
   const file = path.join(root, process.env.NEXT_DIST_DIR || '.next', 'tc-intake-handler.mjs');
   return import(pathToFileURL(file).href);
 }
 
+/**
+ * @param {import('node:http').ServerResponse} res
+ * @param {unknown} error
+ */
+function failed(res, error) {
+  console.error('request failed', error);
+  if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+  res.end('{"error":"internal_error","message":"Something went wrong on our side."}');
+}
+
 async function serve() {
+  const fast = await loadFastPath();
+  // The fast path answers from the moment the port is open; Next takes seconds more to prepare (ten
+  // on a busy machine), and pages wait for it. After a crash, intake is back in a second or two.
   const app = next({ dev: false, dir: root, hostname, port });
-  await app.prepare();
-  const handle = app.getRequestHandler();
-  const intake = await loadIntakeHandler();
+  /** @type {ReturnType<typeof app.getRequestHandler> | undefined} */
+  let handle;
+  const nextReady = app.prepare().then(() => {
+    handle = app.getRequestHandler();
+  });
 
   const server = createServer({ requestTimeout, headersTimeout, connectionsCheckingInterval }, (req, res) => {
     req.headers[CLIENT_IP_HEADER] = clientAddress(req.headers['x-forwarded-for'], req.socket.remoteAddress);
     if (!trustProxy) delete req.headers['x-forwarded-for'];
-    if (intake.isIntakeRequest(req)) {
-      intake.handleIntakeRequest(req, res).catch((error) => {
-        console.error('intake fast path failed', error);
-        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-        res.end('{"error":"internal_error","message":"Something went wrong on our side."}');
-      });
-      return;
-    }
-    void handle(req, res);
+    if (fast.isIntakeRequest(req)) return void fast.handleIntakeRequest(req, res).catch((error) => failed(res, error));
+    if (fast.isHealthRequest(req)) return void fast.handleHealthRequest(req, res).catch((error) => failed(res, error));
+    if (handle) return void handle(req, res);
+    nextReady.then(() => handle?.(req, res)).catch((error) => failed(res, error));
   });
   server.keepAliveTimeout = 65_000;
   server.listen(port, hostname, () => {
     const address = server.address();
-    process.send?.({ type: 'listening', port: typeof address === 'object' && address ? address.port : port });
+    // "Listening" to the supervisor once every page can be served.
+    void nextReady.then(() => process.send?.({ type: 'listening', port: typeof address === 'object' && address ? address.port : port }));
   });
 
   const shutdown = () => {
