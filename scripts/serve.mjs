@@ -9,7 +9,6 @@ import cluster from 'node:cluster';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import next from 'next';
 import { RateLimiterClusterMaster } from 'rate-limiter-flexible';
 
 /** Must equal CLIENT_IP_HEADER in lib/security/client-source.ts (a unit test checks). */
@@ -29,6 +28,25 @@ const millis = (value, fallback) => (Number.isInteger(Number(value)) && Number(v
 const requestTimeout = millis(process.env.HTTP_REQUEST_TIMEOUT_MS, 30_000);
 const headersTimeout = Math.min(requestTimeout, millis(process.env.HTTP_HEADERS_TIMEOUT_MS, 15_000));
 const connectionsCheckingInterval = Math.max(100, Math.min(1_000, Math.floor(headersTimeout / 4)));
+/** TC_WEB_STANDBY=1: load everything, then wait for the supervisor's { type: 'listen' } message. */
+const standby = process.env.TC_WEB_STANDBY === '1';
+/**
+ * A warm spare (scripts/start.ts) loads everything but leaves the port to the running server until
+ * the supervisor says it died; taking over then costs milliseconds instead of a cold start. The
+ * listener is attached now, before any await, so the message cannot arrive unheard.
+ * @type {Promise<void>}
+ */
+let tookOver = !standby;
+const takeOver = new Promise((resolve) => {
+  if (tookOver) return resolve(undefined);
+  process.on('message', (message) => {
+    if (/** @type {{ type?: string } | null} */ (message)?.type !== 'listen') return;
+    tookOver = true;
+    resolve(undefined);
+  });
+  // A spare whose supervisor is gone has nothing to wait for.
+  process.on('disconnect', () => !tookOver && process.exit(0));
+});
 /** Node serves one request at a time per process; more processes use more cores. */
 const processes = Math.max(1, Number(process.env.WEB_CONCURRENCY ?? 1) || 1);
 
@@ -73,10 +91,12 @@ async function serve() {
   const fast = await loadFastPath();
   // The fast path answers from the moment the port is open; Next takes seconds more to prepare (ten
   // on a busy machine), and pages wait for it. After a crash, intake is back in a second or two.
-  const app = next({ dev: false, dir: root, hostname, port });
-  /** @type {ReturnType<typeof app.getRequestHandler> | undefined} */
+  // Next is imported after the fast path, not at the top: loading it alone takes seconds.
+  /** @type {((req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => Promise<void>) | undefined} */
   let handle;
-  const nextReady = app.prepare().then(() => {
+  const nextReady = import('next').then(async ({ default: next }) => {
+    const app = next({ dev: false, dir: root, hostname, port });
+    await app.prepare();
     handle = app.getRequestHandler();
   });
 
@@ -89,11 +109,15 @@ async function serve() {
     nextReady.then(() => handle?.(req, res)).catch((error) => failed(res, error));
   });
   server.keepAliveTimeout = 65_000;
-  server.listen(port, hostname, () => {
-    const address = server.address();
-    // "Listening" to the supervisor once every page can be served.
-    void nextReady.then(() => process.send?.({ type: 'listening', port: typeof address === 'object' && address ? address.port : port }));
-  });
+  const listen = () =>
+    server.listen(port, hostname, () => {
+      const address = server.address();
+      // "Listening" to the supervisor once every page can be served.
+      void nextReady.then(() => process.send?.({ type: 'listening', port: typeof address === 'object' && address ? address.port : port }));
+    });
+  // A warm spare waits here, everything loaded, until the supervisor gives it the port.
+  await takeOver;
+  listen();
 
   const shutdown = () => {
     server.close(() => process.exit(0));

@@ -151,7 +151,7 @@ async function startWeb(env: NodeJS.ProcessEnv, seededStaff: Awaited<ReturnType<
     markBuildFresh(root, fingerprint);
   }
   let announced = false;
-  await superviseNode('web server', [path.join(root, 'scripts', 'serve.mjs')], env, (message) => {
+  const onMessage = (message: unknown) => {
     if ((message as { type?: string } | null)?.type !== 'listening' || stopping) return;
     const url = `http://localhost:${env.PORT}`;
     if (announced) return console.log(`[supervisor] web server listening again on ${url}`);
@@ -162,7 +162,41 @@ async function startWeb(env: NodeJS.ProcessEnv, seededStaff: Awaited<ReturnType<
       for (const s of seededStaff) console.log(`    ${s.role.padEnd(10)} ${s.email.padEnd(26)} ${s.password}`);
     }
     console.log('Press Ctrl-C to stop.');
-  }).start();
+  };
+  const serve = [path.join(root, 'scripts', 'serve.mjs')];
+  // A warm spare web server takes over the port the moment the running one dies (a cold start takes
+  // seconds, ten or more on a busy machine). Not with WEB_CONCURRENCY > 1, whose own primary
+  // restarts its processes while the others serve; WEB_STANDBY=0 saves the spare's memory.
+  const withSpare = env.WEB_STANDBY !== '0' && Number(env.WEB_CONCURRENCY ?? 1) <= 1;
+  const web = withSpare ? superviseWebWithSpare(serve, env, onMessage) : superviseNode('web server', serve, env, onMessage);
+  await web.start();
+}
+
+/** The web server, restarted by handing the port to a spare that is already loaded, then preparing a new spare. */
+function superviseWebWithSpare(argv: string[], env: NodeJS.ProcessEnv, onMessage: (message: unknown) => void): Supervised {
+  const spareEnv = { ...env, TC_WEB_STANDBY: '1' };
+  let spare: ReturnType<typeof spawnRunning> | undefined;
+  const newSpare = () => {
+    const running = spawnRunning(process.execPath, argv, { cwd: root, env: spareEnv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    running.child.on('message', onMessage);
+    void running.exited.then(() => {
+      if (spare === running) spare = undefined;
+    });
+    return running;
+  };
+  const supervised = new Supervised({
+    name: 'web server',
+    launch: async () => {
+      const running = spare ?? newSpare();
+      spare = undefined;
+      running.child.send({ type: 'listen' }, () => undefined); // queued by Node until the spare reads it
+      if (!stopping) setTimeout(() => !stopping && !spare && (spare = newSpare()), 2_000).unref();
+      return running;
+    },
+  });
+  processes.push(supervised);
+  cleanups.push(() => spare?.stop());
+  return supervised;
 }
 
 async function maybeSeed(env: NodeJS.ProcessEnv, wanted: boolean) {

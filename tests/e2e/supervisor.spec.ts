@@ -57,6 +57,7 @@ async function serviceResumes(since: number): Promise<number> {
 }
 
 test.beforeAll(async () => {
+  test.setTimeout(300_000);
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
   supervisor = spawn(process.execPath, ['--import', 'tsx', '--conditions=react-server', 'scripts/start.ts', '--e2e'], {
