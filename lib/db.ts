@@ -16,14 +16,18 @@ function millis(value: string | undefined, fallback: number): number {
  * instead of a request that hangs. statement_timeout travels in the startup packet, not a session
  * SET, so it holds behind a transaction pooler too; query_timeout is the client-side backstop for a
  * server that does not answer at all (stopped with SIGSTOP, a dead network path). The statement
- * limit defaults on in production processes only (npm start's web server; the worker sets its own
- * longer one): CLI tools, benchmarks seeding a million rows and tests run without one unless set.
+ * limits default on in production processes only (npm start's web server; the worker sets its own
+ * longer statement limit): CLI tools, benchmarks seeding a million rows and tests run without them
+ * unless set.
  */
 export function poolTimeouts(env: NodeJS.ProcessEnv = process.env) {
-  const connectionTimeoutMillis = millis(env.DATABASE_CONNECT_TIMEOUT_MS, 3_000);
-  const statement = env.DATABASE_STATEMENT_TIMEOUT_MS || env.NODE_ENV === 'production' ? millis(env.DATABASE_STATEMENT_TIMEOUT_MS, 5_000) : undefined;
-  if (statement === undefined) return { connectionTimeoutMillis };
-  return { connectionTimeoutMillis, statement_timeout: statement, query_timeout: statement + 1_000 };
+  const production = env.NODE_ENV === 'production';
+  const connect = env.DATABASE_CONNECT_TIMEOUT_MS || production ? millis(env.DATABASE_CONNECT_TIMEOUT_MS, 3_000) : undefined;
+  const statement = env.DATABASE_STATEMENT_TIMEOUT_MS || production ? millis(env.DATABASE_STATEMENT_TIMEOUT_MS, 5_000) : undefined;
+  return {
+    ...(connect === undefined ? {} : { connectionTimeoutMillis: connect }),
+    ...(statement === undefined ? {} : { statement_timeout: statement, query_timeout: statement + 1_000 }),
+  };
 }
 
 function createClient(): PrismaClient {
