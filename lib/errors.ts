@@ -11,7 +11,8 @@ export type AppErrorCode =
   | 'unauthorised'
   | 'forbidden'
   | 'payload_too_large'
-  | 'unsupported_media_type';
+  | 'unsupported_media_type'
+  | 'service_unavailable';
 
 const STATUS: Record<AppErrorCode, number> = {
   invalid_input: 400,
@@ -23,6 +24,7 @@ const STATUS: Record<AppErrorCode, number> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
+  service_unavailable: 503,
 };
 
 export class AppError extends Error {

@@ -1,71 +1,104 @@
 // `npm start`: one command from a fresh clone to a running console.
-//  - Without DATABASE_URL (demo mode): embedded Postgres under .data/ (kept between runs), demo
-//    secrets generated once, migrations applied, demo data seeded once.
+//  - Without DATABASE_URL (demo mode): embedded Postgres under .data/ (kept between runs, its log in
+//    .data/postgres.log), demo secrets generated once, migrations applied, demo data seeded once.
 //  - With DATABASE_URL: that database; migrations applied; nothing seeded unless --seed.
 //  - Builds the production bundle when the sources changed, then runs the server and the worker.
-//  - Ctrl-C stops the server, the worker and Postgres, in that order.
-// Flags: --seed (seed demo data into DATABASE_URL too), --e2e (throwaway database, for Playwright).
-import { spawn, type ChildProcess } from 'node:child_process';
+//  - Supervises: a web server, worker or embedded Postgres that dies is started again with backoff
+//    (scripts/lib/supervisor.ts); a worker crash never stops intake.
+//  - Ctrl-C or SIGTERM stops the server and the worker, then Postgres, and leaves no process.
+// Flags: --seed (seed demo data into DATABASE_URL too), --e2e (throwaway database, for Playwright),
+//        --role web|worker (run one process type alone against DATABASE_URL; default both).
 import path from 'node:path';
+import { rm } from 'node:fs/promises';
 import { ConfigError, parseConfig } from '../lib/config/schema';
 import { warnIfNcmecSchemaMissing } from '../lib/referrals/ncmec-schema-status';
 import { getSigningKey, resolveKeyPath } from '../lib/referrals/signing-key';
 import { applyMigrations } from '../prisma/tooling/migrations';
 import { buildIntakeHandler } from './lib/build-intake-handler';
 import { buildIsFresh, markBuildFresh, sourceFingerprint } from './lib/build-freshness';
+import { lockDataDir } from './lib/data-dir-lock';
 import { loadOrCreateDemoSecrets } from './lib/demo-secrets';
-import { startEmbeddedPostgres, throwawayDir, type RunningPostgres } from './lib/embedded-postgres';
+import { leaveShutdownSignalsToCaller, startEmbeddedPostgres, throwawayDir, type RunningPostgres } from './lib/embedded-postgres';
+import { parseStartArgs } from './lib/start-args';
+import { spawnRunning, Supervised } from './lib/supervisor';
 
 const root = path.resolve(import.meta.dirname, '..');
-const args = new Set(process.argv.slice(2));
-const e2e = args.has('--e2e');
 const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
 
-let postgres: RunningPostgres | undefined;
-const children: ChildProcess[] = [];
+let options: ReturnType<typeof parseStartArgs>;
+try {
+  options = parseStartArgs(process.argv.slice(2), process.env);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(2);
+}
+const { e2e, role } = options;
+
+let postgres: Supervised | undefined;
+const processes: Supervised[] = [];
+const cleanups: Array<() => unknown> = [];
 let stopping = false;
 
 async function stopAll(code: number): Promise<never> {
   if (!stopping) {
     stopping = true;
     console.log('\nStopping…');
-    await Promise.all(
-      children.filter((c) => c.exitCode === null).map(
-        (child) =>
-          new Promise<void>((resolve) => {
-            const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-            child.once('exit', () => {
-              clearTimeout(timer);
-              resolve();
-            });
-            child.kill('SIGTERM');
-          }),
-      ),
-    );
+    // The server and the worker first (they finish what they are doing), then their database.
+    await Promise.all(processes.map((p) => p.stop()));
     await postgres?.stop().catch(() => undefined);
+    for (const cleanup of cleanups.reverse()) await Promise.resolve(cleanup()).catch(() => undefined);
   }
   process.exit(code);
 }
+leaveShutdownSignalsToCaller();
 process.on('SIGINT', () => void stopAll(0));
 process.on('SIGTERM', () => void stopAll(0));
+process.on('SIGHUP', () => void stopAll(0));
 
-function run(command: string, argv: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, argv, { cwd: root, env, stdio: 'inherit' });
-    children.push(child);
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${path.basename(command)} ${argv[0] ?? ''} exited with ${code}`))));
-  });
+/** Runs a command to completion (the build). */
+async function run(command: string, argv: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  const { exited } = spawnRunning(command, argv, { cwd: root, env, stdio: 'inherit' });
+  const { code, signal } = await exited;
+  if (code !== 0) throw new Error(`${path.basename(command)} ${argv[0] ?? ''} exited with ${signal ?? code}`);
 }
 
-function keepRunning(name: string, command: string, argv: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(command, argv, { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  children.push(child);
-  child.once('exit', (code, signal) => {
-    if (stopping) return;
-    console.error(`The ${name} stopped unexpectedly (${signal ?? `exit ${code}`}); stopping everything.`);
-    void stopAll(1);
+/** The embedded Postgres of demo mode, restarted on the same port and directory if it dies. */
+async function superviseEmbeddedPostgres(dataDir: string, env: NodeJS.ProcessEnv): Promise<string> {
+  let port = e2e ? 0 : Number(env.TC_PG_PORT ?? 54329);
+  let first: RunningPostgres | undefined;
+  postgres = new Supervised({
+    name: 'embedded Postgres',
+    launch: async () => {
+      const running = await startEmbeddedPostgres({
+        dataDir: path.join(dataDir, 'postgres'),
+        port,
+        persistent: !e2e,
+        logFile: path.join(dataDir, 'postgres.log'),
+        stopLeftover: true,
+      });
+      port = running.port;
+      first ??= running;
+      return running;
+    },
   });
-  return child;
+  await postgres.start();
+  console.log(`Embedded Postgres on port ${port}; its log: ${path.join(dataDir, 'postgres.log')}`);
+  await first!.ensureDatabase('triage');
+  return first!.adminUrl('triage');
+}
+
+/** A Node child (web server or worker) kept running by the supervisor. */
+function superviseNode(name: string, argv: string[], env: NodeJS.ProcessEnv, onMessage?: (message: unknown) => void): Supervised {
+  const supervised = new Supervised({
+    name,
+    launch: async () => {
+      const running = spawnRunning(process.execPath, argv, { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+      if (onMessage) running.child.on('message', onMessage);
+      return running;
+    },
+  });
+  processes.push(supervised);
+  return supervised;
 }
 
 async function main() {
@@ -75,13 +108,10 @@ async function main() {
 
   if (demo) {
     const dataDir = e2e ? throwawayDir('tc-e2e-') : path.join(root, '.data');
-    postgres = await startEmbeddedPostgres({
-      dataDir: path.join(dataDir, 'postgres'),
-      port: e2e ? 0 : Number(env.TC_PG_PORT ?? 54329),
-      persistent: !e2e,
-    });
-    await postgres.ensureDatabase('triage');
-    Object.assign(env, loadOrCreateDemoSecrets(dataDir), { DATABASE_URL: postgres.adminUrl('triage'), TC_DEMO: '1' });
+    if (e2e) cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+    else cleanups.push(lockDataDir(dataDir));
+    const databaseUrl = await superviseEmbeddedPostgres(dataDir, env);
+    Object.assign(env, loadOrCreateDemoSecrets(dataDir), { DATABASE_URL: databaseUrl, TC_DEMO: '1' });
     env.REFERRAL_SIGNING_KEY_PATH ??= path.join(dataDir, 'referral-signing-key.pem');
     if (e2e) env.REPORTS_PER_MINUTE_PER_SOURCE ??= '1000';
   }
@@ -106,8 +136,15 @@ async function main() {
   const applied = await applyMigrations(env.DATABASE_URL!);
   console.log(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date.');
 
-  const seededStaff = await maybeSeed(env, demo || args.has('--seed'));
+  const seededStaff = await maybeSeed(env, demo || options.seed);
 
+  if (role !== 'worker') await startWeb(env, seededStaff);
+  if (role !== 'web') {
+    await superviseNode('worker', ['--import', 'tsx', '--conditions=react-server', path.join(root, 'scripts', 'worker.ts')], env).start();
+  }
+}
+
+async function startWeb(env: NodeJS.ProcessEnv, seededStaff: Awaited<ReturnType<typeof maybeSeed>>) {
   if (!buildIsFresh(root)) {
     console.log('Building the production bundle (first start or changed sources)…');
     const fingerprint = sourceFingerprint(root);
@@ -115,19 +152,53 @@ async function main() {
     await buildIntakeHandler(root, env);
     markBuildFresh(root, fingerprint);
   }
-
-  const server = keepRunning('web server', process.execPath, [path.join(root, 'scripts', 'serve.mjs')], env);
-  keepRunning('worker', process.execPath, ['--import', 'tsx', '--conditions=react-server', path.join(root, 'scripts', 'worker.ts')], env);
-  server.on('message', (message: { type?: string }) => {
-    if (message?.type !== 'listening') return;
+  let announced = false;
+  const onMessage = (message: unknown) => {
+    if ((message as { type?: string } | null)?.type !== 'listening' || stopping) return;
     const url = `http://localhost:${env.PORT}`;
+    if (announced) return console.log(`[supervisor] web server listening again on ${url}`);
+    announced = true;
     console.log(`\nTriage Console is running: ${url}\n  Public report form: ${url}/report\n  Staff console:      ${url}/console`);
     if (seededStaff.length) {
       console.log('  Demo staff sign-ins (demo mode only):');
       for (const s of seededStaff) console.log(`    ${s.role.padEnd(10)} ${s.email.padEnd(26)} ${s.password}`);
     }
     console.log('Press Ctrl-C to stop.');
+  };
+  const serve = [path.join(root, 'scripts', 'serve.mjs')];
+  // A warm spare web server takes over the port the moment the running one dies (a cold start takes
+  // seconds, ten or more on a busy machine). Not with WEB_CONCURRENCY > 1, whose own primary
+  // restarts its processes while the others serve; WEB_STANDBY=0 saves the spare's memory.
+  const withSpare = env.WEB_STANDBY !== '0' && Number(env.WEB_CONCURRENCY ?? 1) <= 1;
+  const web = withSpare ? superviseWebWithSpare(serve, env, onMessage) : superviseNode('web server', serve, env, onMessage);
+  await web.start();
+}
+
+/** The web server, restarted by handing the port to a spare that is already loaded, then preparing a new spare. */
+function superviseWebWithSpare(argv: string[], env: NodeJS.ProcessEnv, onMessage: (message: unknown) => void): Supervised {
+  const spareEnv = { ...env, TC_WEB_STANDBY: '1' };
+  let spare: ReturnType<typeof spawnRunning> | undefined;
+  const newSpare = () => {
+    const running = spawnRunning(process.execPath, argv, { cwd: root, env: spareEnv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    running.child.on('message', onMessage);
+    void running.exited.then(() => {
+      if (spare === running) spare = undefined;
+    });
+    return running;
+  };
+  const supervised = new Supervised({
+    name: 'web server',
+    launch: async () => {
+      const running = spare ?? newSpare();
+      spare = undefined;
+      running.child.send({ type: 'listen' }, () => undefined); // queued by Node until the spare reads it
+      if (!stopping) setTimeout(() => !stopping && !spare && (spare = newSpare()), 2_000).unref();
+      return running;
+    },
   });
+  processes.push(supervised);
+  cleanups.push(() => spare?.stop());
+  return supervised;
 }
 
 async function maybeSeed(env: NodeJS.ProcessEnv, wanted: boolean) {

@@ -13,6 +13,8 @@ import { expireLeases } from '@/lib/queue/expire-leases';
 import { rescoreDueCases } from '@/lib/queue/rescore-due-cases';
 import { purgeExpiredContacts } from '@/lib/retention/purge-contacts';
 
+// Rollups and purges may legitimately run longer than a request's statement limit.
+process.env.DATABASE_STATEMENT_TIMEOUT_MS = process.env.WORKER_STATEMENT_TIMEOUT_MS || '120000';
 const config = getConfig(); // refuse to run on an invalid configuration
 const prisma = getPrisma();
 // Configuration changes are audited: the environment at this start against the last one recorded.
@@ -124,4 +126,6 @@ async function shutdown() {
 }
 process.on('SIGTERM', () => void shutdown());
 process.on('SIGINT', () => void shutdown());
+// The supervisor (scripts/start.ts) died without stopping us (kill -9): stop too, nothing to report to.
+process.on('disconnect', () => void shutdown());
 void loop();

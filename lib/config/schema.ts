@@ -28,6 +28,19 @@ export const ZEnvironment = z.object({
     .default('https://social.example/@{handle}'),
 
   REPORTS_PER_MINUTE_PER_SOURCE: positiveInt(10),
+
+  // Database trouble answers 503 in seconds instead of hanging requests (lib/db.ts, lib/db-outage.ts).
+  /** How long to wait for a database connection (new or from the pool) before giving up. */
+  DATABASE_CONNECT_TIMEOUT_MS: positiveInt(3_000),
+  /** Longest statement; sent as a startup parameter (never a session SET) so it survives a transaction pooler. */
+  DATABASE_STATEMENT_TIMEOUT_MS: positiveInt(5_000),
+  /** The worker's longest statement (rollups and purges scan more than a request does). */
+  WORKER_STATEMENT_TIMEOUT_MS: positiveInt(120_000),
+  // The HTTP server's limits on slow clients (scripts/serve.mjs reads the same variables).
+  /** Time to receive a request's headers. */
+  HTTP_HEADERS_TIMEOUT_MS: positiveInt(15_000),
+  /** Time to receive a whole request, headers and body: a body trickled in byte by byte is cut off after this. */
+  HTTP_REQUEST_TIMEOUT_MS: positiveInt(30_000),
   TRUST_PROXY: flag,
 
   SLA_CRITICAL_MINUTES: minutes(60),
@@ -68,6 +81,9 @@ export const ZEnvironment = z.object({
 }).refine((env) => !env.PLATFORM_WEBHOOK_URL || env.PLATFORM_WEBHOOK_SECRET, {
   path: ['PLATFORM_WEBHOOK_SECRET'],
   message: 'PLATFORM_WEBHOOK_SECRET is required when PLATFORM_WEBHOOK_URL is set',
+}).refine((env) => env.HTTP_HEADERS_TIMEOUT_MS <= env.HTTP_REQUEST_TIMEOUT_MS, {
+  path: ['HTTP_HEADERS_TIMEOUT_MS'],
+  message: 'HTTP_HEADERS_TIMEOUT_MS must not exceed HTTP_REQUEST_TIMEOUT_MS',
 });
 
 export type TEnvironment = z.infer<typeof ZEnvironment>;

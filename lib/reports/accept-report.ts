@@ -56,6 +56,8 @@ export async function acceptReport(
     idempotencyKey?: string | null;
     /** Runs after the replay check and before the insert: rate limits, so a retry is never refused. */
     admit?: () => Promise<void>;
+    /** Gives back what `admit` took when the report was not stored (database down, refused), so a retry is not limited. */
+    refund?: () => Promise<void>;
   } = {},
 ): Promise<AcceptedReport> {
   const account = normaliseAccount(report.account, parseConfiguredProfileUrl);
@@ -68,7 +70,24 @@ export async function acceptReport(
     if (earlier) return earlier;
   }
   await options.admit?.();
+  try {
+    const accepted = await insertReport(report, source, account, requestHash, idempotencyKey);
+    if (accepted.replayed) await options.refund?.();
+    return accepted;
+  } catch (error) {
+    // Refunding is an increment, as taking was: concurrent reports from one source stay race-free.
+    await options.refund?.().catch(() => undefined);
+    throw error;
+  }
+}
 
+async function insertReport(
+  report: TReport,
+  source: IntakeSource,
+  account: NonNullable<ReturnType<typeof normaliseAccount>>,
+  requestHash: string,
+  idempotencyKey: string | null,
+): Promise<AcceptedReport> {
   for (let attempt = 0; ; attempt++) {
     const params = intakeParams(report, source, account, {
       requestHash,

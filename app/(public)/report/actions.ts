@@ -2,6 +2,7 @@
 
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { databaseUnavailableError, isDatabaseUnavailable, noteDatabaseDown, noteDatabaseUp } from '@/lib/db-outage';
 import { AppError } from '@/lib/errors';
 import { newRequestId } from '@/lib/http/respond';
 import { acceptReport } from '@/lib/reports/accept-report';
@@ -9,7 +10,7 @@ import { formFieldErrors, reportInputFromForm } from '@/lib/reports/form-data';
 import type { ReportFormState } from '@/lib/reports/form-state';
 import { intakeSourceFor } from '@/lib/reports/intake-source';
 import { safeParseReport } from '@/lib/reports/parse-report';
-import { consumeReportQuota } from '@/lib/reports/rate-limit';
+import { consumeReportQuota, refundReportQuota } from '@/lib/reports/rate-limit';
 import { toFieldIssues } from '@/lib/reports/schema';
 
 const SUBMISSION_ID = /^[0-9a-f-]{36}$/;
@@ -30,15 +31,21 @@ export async function submitReport(_previous: ReportFormState, form: FormData): 
     // The id rendered into the form makes a double click or a resubmitted page file one report.
     const submissionId = String(form.get('submissionId') ?? '');
     const admit = () => consumeReportQuota(source.sourceHash);
+    const refund = () => refundReportQuota(source.sourceHash);
     const idempotencyKey = SUBMISSION_ID.test(submissionId) ? submissionId : null;
-    const accepted = await acceptReport(parsed.data, source, { idempotencyKey, admit }).catch((error: unknown) => {
+    const accepted = await acceptReport(parsed.data, source, { idempotencyKey, admit, refund }).catch((error: unknown) => {
       // Back, edit, send again: the page reused its submission ID for a changed report. That is a
       // new report, not a retry.
-      if (error instanceof AppError && error.code === 'idempotency_key_reused') return acceptReport(parsed.data, source, { admit });
+      if (error instanceof AppError && error.code === 'idempotency_key_reused') return acceptReport(parsed.data, source, { admit, refund });
       throw error;
     });
+    noteDatabaseUp();
     reference = accepted.reference;
   } catch (error) {
+    if (isDatabaseUnavailable(error)) {
+      noteDatabaseDown(error);
+      return { status: 'error', fieldErrors: {}, formError: databaseUnavailableError().userMessage, values };
+    }
     if (error instanceof AppError) return { status: 'error', fieldErrors: {}, formError: error.userMessage, values };
     console.error(`[${requestId}] report form failed`, error);
     return {
