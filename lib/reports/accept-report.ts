@@ -1,4 +1,5 @@
 import 'server-only';
+import { auditKeysFrom } from '@/lib/audit/audit-keys';
 import { getConfig } from '@/lib/config';
 import { getPrisma } from '@/lib/db';
 import { refusedByDatabase, uniqueViolation } from '@/lib/db-errors';
@@ -75,6 +76,7 @@ export async function acceptReport(
       idempotencyKey,
       platform: getConfig().PLATFORM_SLUG,
       slaTargets: slaTargets(),
+      auditKey: auditKeysFrom(getConfig()).entry,
     });
     try {
       const row = await intakeBatcher().accept(params);
