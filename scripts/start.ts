@@ -9,8 +9,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { ConfigError, parseConfig } from '../lib/config/schema';
 import { getSigningKey, resolveKeyPath } from '../lib/referrals/signing-key';
-import { applyMigrations } from '../prisma/tooling/migrations';
 import { buildIntakeHandler } from './lib/build-intake-handler';
+import { migrateDatabase, useDemoDatabaseRoles } from './lib/database-roles';
 import { buildIsFresh, markBuildFresh, sourceFingerprint } from './lib/build-freshness';
 import { loadOrCreateDemoSecrets } from './lib/demo-secrets';
 import { startEmbeddedPostgres, throwawayDir, type RunningPostgres } from './lib/embedded-postgres';
@@ -81,6 +81,7 @@ async function main() {
     });
     await postgres.ensureDatabase('triage');
     Object.assign(env, loadOrCreateDemoSecrets(dataDir), { DATABASE_URL: postgres.adminUrl('triage'), TC_DEMO: '1' });
+    await useDemoDatabaseRoles(env, dataDir); // owner and app roles (docs/decisions/0012)
     env.REFERRAL_SIGNING_KEY_PATH ??= path.join(dataDir, 'referral-signing-key.pem');
     if (e2e) env.REPORTS_PER_MINUTE_PER_SOURCE ??= '1000';
   }
@@ -101,7 +102,7 @@ async function main() {
   await getSigningKey(keyFile);
   console.log(`Referral signing key: ${keyFile}`);
 
-  const applied = await applyMigrations(env.DATABASE_URL!);
+  const applied = await migrateDatabase(env); // as the owner; then grants and the app role's privilege check
   console.log(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date.');
 
   const seededStaff = await maybeSeed(env, demo || args.has('--seed'));

@@ -1,4 +1,5 @@
 import 'server-only';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { getConfig } from '@/lib/config';
 import { getPrisma } from '@/lib/db';
@@ -29,8 +30,12 @@ export async function verifyAndRecordChain({
   const prisma = getPrisma();
   const config = getConfig();
   const chain = await verifyAuditChain(prisma, { unsealedGraceSeconds });
-  const { publicKey } = await getSigningKey(resolveKeyPath(config.REFERRAL_SIGNING_KEY_PATH));
-  const read = await readLatestCheckpoints(checkpointDir ?? path.resolve(config.AUDIT_CHECKPOINT_DIR), publicKey);
+  // Checkpoints are signed with the referral signing key; without its file there is nothing to trust.
+  const keyFile = resolveKeyPath(config.REFERRAL_SIGNING_KEY_PATH);
+  const publicKey = existsSync(keyFile) ? (await getSigningKey(keyFile)).publicKey : null;
+  const read = publicKey
+    ? await readLatestCheckpoints(checkpointDir ?? path.resolve(config.AUDIT_CHECKPOINT_DIR), publicKey)
+    : { checkpoints: [], untrusted: [] };
   const findings = await compareWithCheckpoints(prisma, read);
   const report = verificationReport(chain, { compared: read.checkpoints.length, latestAt: read.checkpoints[0]?.at ?? null, findings });
   await prisma.$transaction((tx) =>
