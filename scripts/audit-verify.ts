@@ -6,11 +6,13 @@
 // 2 could not run (no database, no key...). The check is itself recorded in the log
 // (audit.chain_verified, system actor 'audit-verify').
 // Without DATABASE_URL it uses the demo database under .data/ (started for the check if `npm start`
-// is not running), with the demo secrets kept there.
+// is not running), with the demo secrets kept there; `-- --data-dir <dir>` names another demo folder.
+import { parseArgs } from 'node:util';
 import { demoDatabaseForCli } from './lib/demo-database-cli';
 
 async function main(): Promise<number> {
-  const demo = process.env.DATABASE_URL ? null : await demoDatabaseForCli();
+  const { values } = parseArgs({ options: { 'data-dir': { type: 'string' } } });
+  const demo = process.env.DATABASE_URL ? null : await demoDatabaseForCli(values['data-dir']);
   try {
     const { verifyAndRecordChain } = await import('../lib/audit/record-verification');
     const report = await verifyAndRecordChain({ actor: { type: 'system', id: 'audit-verify' } });

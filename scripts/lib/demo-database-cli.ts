@@ -7,7 +7,8 @@ import { startEmbeddedPostgres, type RunningPostgres } from './embedded-postgres
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 
-export async function demoDatabaseForCli(dataDir = path.join(root, '.data')): Promise<{ stop: () => Promise<void> }> {
+export async function demoDatabaseForCli(dataDirOption?: string): Promise<{ stop: () => Promise<void> }> {
+  const dataDir = path.resolve(dataDirOption ?? path.join(root, '.data'));
   const pgDir = path.join(dataDir, 'postgres');
   const secretsFile = path.join(dataDir, 'secrets.json');
   if (!existsSync(path.join(pgDir, 'PG_VERSION')) || !existsSync(secretsFile)) {
