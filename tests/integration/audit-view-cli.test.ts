@@ -87,7 +87,7 @@ describe('npm run audit:verify', () => {
     const postgres = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port: 0, persistent: true });
     try {
       await postgres.ensureDatabase('triage');
-      const env = { ...loadOrCreateDemoSecrets(dataDir), DATABASE_URL: postgres.adminUrl('triage'), TC_DEMO: '1' } as NodeJS.ProcessEnv;
+      const env: NodeJS.ProcessEnv = { ...process.env, ...loadOrCreateDemoSecrets(dataDir), DATABASE_URL: postgres.adminUrl('triage'), TC_DEMO: '1' };
       await useDemoDatabaseRoles(env, dataDir);
       await migrateDatabase(env);
       const demoEnv = { DATABASE_URL: undefined, TC_SECRET_KEY: undefined, NEXTAUTH_SECRET: undefined, AUDIT_CHECKPOINT_DIR: undefined, REFERRAL_SIGNING_KEY_PATH: undefined };
