@@ -103,8 +103,8 @@ async function waitForSealing(pool: pg.Pool): Promise<number> {
   }
 }
 
-async function verifyChain(databaseUrl: string): Promise<string> {
-  process.env.DATABASE_URL = databaseUrl;
+async function verifyChain(env: NodeJS.ProcessEnv): Promise<string> {
+  Object.assign(process.env, { DATABASE_URL: env.DATABASE_URL, TC_SECRET_KEY: env.TC_SECRET_KEY, NEXTAUTH_SECRET: env.NEXTAUTH_SECRET });
   const { getPrisma } = await import('../../lib/db');
   const { verifyAuditChain } = await import('../../lib/audit/verify');
   const prisma = getPrisma();
@@ -130,7 +130,7 @@ async function main() {
     const stored = (await countReports(pool)) - before;
     const sealing = await waitForSealing(pool);
     await app.stop();
-    const chain = await verifyChain(db.databaseUrl);
+    const chain = await verifyChain(db.env);
 
     const accepted = result['2xx'];
     const appPerSecond = accepted / result.duration;
