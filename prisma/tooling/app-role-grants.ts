@@ -35,6 +35,15 @@ export async function grantAppRole(ownerUrl: string, appRole: string): Promise<v
       ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${app};
       ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO ${app};
     `);
+    // graphile-worker keeps row-level security on its private tables (only their owner passes);
+    // a policy lets the app role use the job queue without owning it.
+    const { rows } = await client.query<{ name: string }>(`
+      SELECT format('%I.%I', n.nspname, c.relname) AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = 'graphile_worker' AND c.relkind IN ('r', 'p') AND c.relrowsecurity`);
+    for (const { name } of rows) {
+      await client.query(`DROP POLICY IF EXISTS tc_app_access ON ${name}`);
+      await client.query(`CREATE POLICY tc_app_access ON ${name} FOR ALL TO ${app} USING (true) WITH CHECK (true)`);
+    }
   } finally {
     await client.end();
   }
