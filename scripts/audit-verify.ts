@@ -17,6 +17,7 @@ async function main(): Promise<number> {
     const { verifyAndRecordChain } = await import('../lib/audit/record-verification');
     const report = await verifyAndRecordChain({ actor: { type: 'system', id: 'audit-verify' } });
     (report.ok ? console.log : console.error)(report.message);
+    console.log(report.anchorNote);
     if (report.broken) console.error(`BROKEN entry=${report.broken.entryId ?? 'none'} seq=${report.broken.seq}`);
     for (const finding of report.checkpoints.findings) console.error(`CHECKPOINT ${finding.kind} seq=${finding.seq ?? 'none'}`);
     for (const forged of report.forged) console.error(`FORGED entry=${forged.entryId}`);

@@ -20,6 +20,8 @@ export type VerificationReport = {
   /** Each problem in one sentence, naming the chain position or entry. */
   problems: string[];
   message: string;
+  /** What the chain was compared with outside the database, in one sentence. */
+  anchorNote: string;
 };
 
 export type CheckpointComparison = { compared: number; latestAt: string | null; findings: CheckpointFinding[] };
@@ -30,13 +32,11 @@ export function verificationReport(result: ChainVerification, checkpoints: Check
     ...forged.map((f) => `Audit entry ${f.entryId} (${f.event}, dated ${f.occurredAt}) was not written by the application (its MAC fails); the sealer refuses it.`),
     ...checkpoints.findings.map((f) => `${f.message.charAt(0).toUpperCase()}${f.message.slice(1)}.`),
   ];
-  const anchor =
-    checkpoints.compared > 0 ? ` Compared with ${checkpoints.compared} signed checkpoints (latest ${checkpoints.latestAt}).` : ' No signed checkpoints found to compare with.';
-  const base = {
-    forged,
-    checkpoints,
-    problems,
-  };
+  const anchorNote =
+    checkpoints.compared > 0
+      ? `Compared with the latest ${checkpoints.compared} signed checkpoints outside the database (newest ${checkpoints.latestAt}).`
+      : 'No signed checkpoints found to compare with (the worker writes one every AUDIT_CHECKPOINT_SECONDS).';
+  const base = { forged, checkpoints, problems, anchorNote };
   if (result.status === 'broken') {
     const where = result.entryId !== null ? `audit entry ${result.entryId} (chain position ${result.seq})` : `chain position ${result.seq}`;
     return {
@@ -48,7 +48,7 @@ export function verificationReport(result: ChainVerification, checkpoints: Check
       lastHash: null,
       unsealedOverdue: [],
       broken: { seq: result.seq.toString(), entryId: result.entryId?.toString() ?? null, reason: result.reason },
-      message: [`Chain broken at ${where}: ${result.reason}. ${result.checkedCount} entries before it verified.`, ...problems].join(' ') + anchor,
+      message: [`Chain broken at ${where}: ${result.reason}. ${result.checkedCount} entries before it verified.`, ...problems].join(' '),
     };
   }
   const overdue = result.unsealedOverdue.map(String);
@@ -67,6 +67,6 @@ export function verificationReport(result: ChainVerification, checkpoints: Check
     lastHash: result.lastHash,
     unsealedOverdue: overdue,
     broken: null,
-    message: [first, ...problems, ...late].join(' ') + anchor,
+    message: [first, ...problems, ...late].join(' '),
   };
 }
