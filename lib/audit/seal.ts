@@ -54,10 +54,13 @@ export async function sealAuditLog(prisma: PrismaClient, options: SealOptions = 
       );
       if (entries.length === 0) return 0;
 
+      const firstWithMac = await copiedMacs(tx, entries);
       const genuine: ChainEntry[] = [];
       for (const entry of entries) {
-        if (entry.id < keying.keyedFromEntryId || entryMacIsValid(keys.entry, entry.mac, entry)) genuine.push(entry);
-        else await raiseRejection(tx, entry);
+        const original = entry.mac ? firstWithMac.get(entry.mac) : undefined;
+        if (original !== undefined && original !== entry.id) await raiseRejection(tx, entry, `it copies the MAC of entry ${original}`);
+        else if (entry.id < keying.keyedFromEntryId || entryMacIsValid(keys.entry, entry.mac, entry)) genuine.push(entry);
+        else await raiseRejection(tx, entry, entry.mac ? 'its MAC does not match its contents' : 'it has no MAC');
       }
 
       let seq = last?.seq ?? 0n;
@@ -93,8 +96,16 @@ async function rejectedEntryIds(tx: Tx, entryKey: Buffer): Promise<Set<bigint>> 
   return new Set(alerts.filter((a) => entryMacIsValid(entryKey, a.mac, a) && a.entityId).map((a) => BigInt(a.entityId!)));
 }
 
-async function raiseRejection(tx: Tx, entry: ChainEntry): Promise<void> {
-  const reason = entry.mac ? 'its MAC does not match its contents' : 'it has no MAC';
+/** MACs in the batch that more than one entry carries (a replayed row, its unique index dropped), with the first entry's id. */
+async function copiedMacs(tx: Tx, entries: ChainEntry[]): Promise<Map<string, bigint>> {
+  const macs = entries.map((e) => e.mac).filter((m): m is string => m !== null);
+  if (macs.length === 0) return new Map();
+  const rows = await tx.$queryRaw<{ mac: string; first: bigint }[]>`
+    SELECT mac, min(id) AS first FROM audit_entries WHERE mac = ANY(${macs}::text[]) GROUP BY mac HAVING count(*) > 1`;
+  return new Map(rows.map((r) => [r.mac, r.first]));
+}
+
+async function raiseRejection(tx: Tx, entry: ChainEntry, reason: string): Promise<void> {
   console.error(
     `[audit] ALERT: audit entry ${entry.id} (${entry.event}, dated ${entry.occurredAt.toISOString()}) was not written by the application: ${reason}. It will not be sealed.`,
   );

@@ -2,11 +2,14 @@
 // superuser, triggers off with session_replication_role = replica), and each shown detected: by the
 // entry MACs and keyed seals the database cannot compute, and by the signed checkpoints outside it.
 import { mkdtemp } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { chainHash, GENESIS_HASH, type ChainEntry } from '@/lib/audit/chain';
-import { writeCheckpoint } from '@/lib/audit/checkpoints';
+import { parseCheckpointLine } from '@/lib/audit/checkpoint-format';
+import { readLatestCheckpoints, writeCheckpoint } from '@/lib/audit/checkpoints';
 import { ENTRY_COLUMNS } from '@/lib/audit/keying';
 import { verifyAndRecordChain } from '@/lib/audit/record-verification';
 import { sealAuditLog } from '@/lib/audit/seal';
@@ -113,5 +116,48 @@ describe('tampering with the audit log from inside the database', () => {
     expect(moved.ok).toBe(false);
     expect(moved.checkpoints.findings.map((f) => f.kind)).toEqual(expect.arrayContaining(['keying_moved', 'rebuilt']));
     expect(moved.message).toContain(`position ${head!.seq} is entry`);
+  });
+
+  it('a copied genuine row (its unique index dropped) is refused as a replay', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const original = await prisma.auditEntry.findFirstOrThrow({ where: { event: 'report.received' }, orderBy: { id: 'asc' } });
+    await asReplica(
+      'DROP INDEX audit_entries_mac_key',
+      `INSERT INTO audit_entries (occurred_at, actor_type, actor_id, event, case_id, entity_type, entity_id, payload, request_id, mac)
+       SELECT occurred_at, actor_type, actor_id, event, case_id, entity_type, entity_id, payload, request_id, mac FROM audit_entries WHERE id = ${original.id}`,
+    );
+    const [copy] = await prisma.$queryRaw<{ id: bigint }[]>`SELECT max(id) AS id FROM audit_entries`;
+    await sealAuditLog(prisma, { fullScan: true });
+    expect(await prisma.auditSeal.count({ where: { entryId: copy!.id } })).toBe(0);
+    const [alert] = await prisma.auditEntry.findMany({ where: { event: 'audit.entry_rejected', entityId: String(copy!.id) } });
+    expect(alert!.payload).toMatchObject({ reason: `it copies the MAC of entry ${original.id}` });
+  });
+
+  it('checkpoints are signed, appended to the directory only when the chain moved, and POSTed to the webhook', async () => {
+    const received: string[] = [];
+    const server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk) => (body += chunk));
+      req.on('end', () => {
+        received.push(body);
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { privateKey, publicKey } = await getSigningKey(process.env.REFERRAL_SIGNING_KEY_PATH!);
+      const webhookUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/checkpoints`;
+      const first = await writeCheckpoint({ prisma, dir, privateKey, webhookUrl });
+      expect(await writeCheckpoint({ prisma, dir, privateKey, webhookUrl })).toBeNull(); // nothing new
+      const last = await prisma.auditSeal.findFirstOrThrow({ orderBy: { seq: 'desc' } });
+      expect(first).toMatchObject({ seq: String(last.seq), entryId: String(last.entryId), hash: last.hash });
+      expect(received).toHaveLength(1);
+      expect(parseCheckpointLine(received[0]!, publicKey)).toMatchObject({ ok: true });
+      const read = await readLatestCheckpoints(dir, publicKey);
+      expect(read.checkpoints).toEqual([first]);
+      expect(read.untrusted).toEqual([]);
+    } finally {
+      server.close();
+    }
   });
 });
