@@ -122,7 +122,7 @@ async function main() {
   const pool = new pg.Pool({ connectionString: db.databaseUrl, max: 2 });
   try {
     await ensureBuild(db.env);
-    const app = await startApp(db.env, 3190);
+    const app = await startApp(db.env, Number(process.env.PORT ?? 3190));
     // Warm up the server (JIT, connection pool, prepared plans) before measuring.
     await autocannon({ url: `${app.url}/api/health`, connections: 4, duration: 2 });
     const before = await countReports(pool);
