@@ -76,7 +76,10 @@ export async function startApp(env: NodeJS.ProcessEnv, port: number): Promise<Ru
     } catch {
       /* not listening yet */
     }
-    if (Date.now() > deadline) throw new Error('The app did not become healthy within 60 s');
+    if (Date.now() > deadline) {
+      for (const child of children) child.kill('SIGTERM'); // not left running against a stopped database
+      throw new Error('The app did not become healthy within 60 s');
+    }
     await new Promise((r) => setTimeout(r, 250));
   }
   return {
