@@ -13,8 +13,8 @@ import { rm } from 'node:fs/promises';
 import { ConfigError, parseConfig } from '../lib/config/schema';
 import { warnIfNcmecSchemaMissing } from '../lib/referrals/ncmec-schema-status';
 import { getSigningKey, resolveKeyPath } from '../lib/referrals/signing-key';
-import { applyMigrations } from '../prisma/tooling/migrations';
 import { buildIntakeHandler } from './lib/build-intake-handler';
+import { migrateDatabase, useDemoDatabaseRoles } from './lib/database-roles';
 import { buildIsFresh, markBuildFresh, sourceFingerprint } from './lib/build-freshness';
 import { lockDataDir } from './lib/data-dir-lock';
 import { loadOrCreateDemoSecrets } from './lib/demo-secrets';
@@ -112,6 +112,7 @@ async function main() {
     else cleanups.push(lockDataDir(dataDir));
     const databaseUrl = await superviseEmbeddedPostgres(dataDir, env);
     Object.assign(env, loadOrCreateDemoSecrets(dataDir), { DATABASE_URL: databaseUrl, TC_DEMO: '1' });
+    await useDemoDatabaseRoles(env, dataDir); // owner and app roles (docs/decisions/0014)
     env.REFERRAL_SIGNING_KEY_PATH ??= path.join(dataDir, 'referral-signing-key.pem');
     if (e2e) env.REPORTS_PER_MINUTE_PER_SOURCE ??= '1000';
   }
@@ -133,7 +134,7 @@ async function main() {
   console.log(`Referral signing key: ${keyFile}`);
   warnIfNcmecSchemaMissing(config, root);
 
-  const applied = await applyMigrations(env.DATABASE_URL!);
+  const applied = await migrateDatabase(env); // as the owner; then grants and the app role's privilege check
   console.log(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date.');
 
   const seededStaff = await maybeSeed(env, demo || options.seed);

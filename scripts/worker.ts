@@ -2,6 +2,9 @@
 // commit, scoring cases reports just joined (and refreshing time-dependent scores), returning
 // cases whose claim lapsed to the queue, rolling up hourly metrics, and telling the platform about
 // decisions (webhook delivery on graphile-worker). Started by `npm start` beside the server.
+import path from 'node:path';
+import { writeCheckpoint } from '@/lib/audit/checkpoints';
+import { refuseGuardBypassingRole } from '@/lib/audit/check-role-at-startup';
 import { sealAuditLog } from '@/lib/audit/seal';
 import { getConfig } from '@/lib/config';
 import { recordConfigurationChange } from '@/lib/config/record-config-change';
@@ -11,12 +14,14 @@ import { endExpiredSuspensions } from '@/lib/cases/end-expired-suspensions';
 import { rollUpMetricHours } from '@/lib/metrics/rollup-hours';
 import { expireLeases } from '@/lib/queue/expire-leases';
 import { rescoreDueCases } from '@/lib/queue/rescore-due-cases';
+import { getSigningKey, resolveKeyPath } from '@/lib/referrals/signing-key';
 import { purgeExpiredContacts } from '@/lib/retention/purge-contacts';
 
 // Rollups and purges may legitimately run longer than a request's statement limit.
 process.env.DATABASE_STATEMENT_TIMEOUT_MS = process.env.WORKER_STATEMENT_TIMEOUT_MS || '120000';
 const config = getConfig(); // refuse to run on an invalid configuration
 const prisma = getPrisma();
+await refuseGuardBypassingRole(prisma, config); // outside demo mode, a role that can get around the audit guards stops here
 // Configuration changes are audited: the environment at this start against the last one recorded.
 await recordConfigurationChange(prisma, config).catch((error: unknown) => {
   console.error('[worker] could not record the configuration:', error instanceof Error ? error.message : error);
@@ -47,6 +52,19 @@ const tasks: Task[] = [
       if (fullScan) fullScanDue = Date.now() + 5 * 60_000;
       return sealAuditLog(prisma, { fullScan });
     },
+  },
+  {
+    // A signed checkpoint of the chain's head outside the database (docs/decisions/0014).
+    name: 'write audit checkpoint',
+    everyMs: config.AUDIT_CHECKPOINT_SECONDS * 1_000,
+    nextAt: Date.now() + 5_000, // after the first seal
+    run: async () =>
+      writeCheckpoint({
+        prisma,
+        dir: path.resolve(config.AUDIT_CHECKPOINT_DIR),
+        privateKey: (await getSigningKey(resolveKeyPath(config.REFERRAL_SIGNING_KEY_PATH))).privateKey,
+        webhookUrl: config.AUDIT_CHECKPOINT_WEBHOOK_URL,
+      }),
   },
   {
     name: 'rescore due cases',

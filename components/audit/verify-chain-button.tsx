@@ -5,7 +5,11 @@ import type { VerificationReport } from '@/lib/audit/verification-report';
 
 type Result = { ok: true; data: VerificationReport } | { ok: false; error: { message: string } };
 
-/** "Verify log": walks the whole hash chain on the server and shows the outcome. */
+/**
+ * "Verify log": walks the whole keyed hash chain on the server, checks every entry's MAC and compares
+ * with the signed checkpoints outside the database; shows the outcome, naming any forged entry,
+ * deleted tail or rebuilt chain position.
+ */
 export function VerifyChainButton({ verify }: { verify: (input: Record<string, never>) => Promise<Result> }) {
   const [result, setResult] = useState<Result | null>(null);
   const [pending, startTransition] = useTransition();
@@ -30,6 +34,7 @@ export function VerifyChainButton({ verify }: { verify: (input: Record<string, n
             {result.data.message}
           </p>
         )}
+        {result?.ok ? <p className="text-sm text-slate-700 dark:text-slate-300">{result.data.anchorNote}</p> : null}
       </div>
     </div>
   );

@@ -1,6 +1,7 @@
 import { statement, type Statement } from '@/lib/db-statement';
 
 export type AuditRow = {
+  occurredAt: Date;
   actorType: 'public' | 'api' | 'staff' | 'system';
   actorId: string | null;
   event: string;
@@ -9,13 +10,15 @@ export type AuditRow = {
   entityId: string | null;
   payload: unknown;
   requestId: string | null;
+  /** lib/audit/entry-mac.ts, over exactly these fields. */
+  mac: string;
 };
 
 /** Calls tc_write_audit, the one database function that writes audit entries. */
 export function insertAuditEntry(row: AuditRow): Statement {
   return statement(
-    `SELECT tc_write_audit($actorType::"ActorType", $actorId, $event, $caseId::uuid, $entityType, $entityId,
-                           $payload::jsonb, $requestId) AS id`,
-    { ...row, payload: JSON.stringify(row.payload ?? {}) },
+    `SELECT tc_write_audit($occurredAt::timestamptz, $actorType::"ActorType", $actorId, $event, $caseId::uuid, $entityType,
+                           $entityId, $payload::jsonb, $requestId, $mac) AS id`,
+    { ...row, occurredAt: row.occurredAt.toISOString(), payload: JSON.stringify(row.payload ?? {}) },
   );
 }

@@ -1,18 +1,18 @@
 import 'server-only';
+import { getConfig } from '@/lib/config';
 import type { Tx } from '@/lib/db';
-import { insertAuditEntry } from './audit-sql';
+import { insertAuditEntry, type AuditRow } from './audit-sql';
+import { auditKeysFrom } from './audit-keys';
+import { entryMac } from './entry-mac';
 import { ZAuditEvent, type AuditActor, type TAuditEvent } from './events';
 
-export type AuditContext = { actor: AuditActor; requestId?: string | null; entity?: { type: string; id: string } };
+export type AuditContext = { actor: AuditActor; requestId?: string | null; entity?: { type: string; id: string }; now?: Date };
 
-/**
- * Writes one audit entry inside the caller's transaction, so the entry exists exactly when the
- * change it records does. The entry is sealed into the hash chain shortly after commit
- * (lib/audit/seal.ts); writing never waits on the chain.
- */
-export async function writeAudit(tx: Tx, event: TAuditEvent, context: AuditContext): Promise<bigint> {
+/** The row for an audit event, timed and MACed by the application (the database can do neither for it). */
+export function auditRow(event: TAuditEvent, context: AuditContext): AuditRow {
   const parsed = ZAuditEvent.parse(event);
-  const { text, values } = insertAuditEntry({
+  const fields = {
+    occurredAt: context.now ?? new Date(),
     actorType: context.actor.type,
     actorId: context.actor.id ?? null,
     event: parsed.event,
@@ -21,7 +21,17 @@ export async function writeAudit(tx: Tx, event: TAuditEvent, context: AuditConte
     entityId: context.entity?.id ?? null,
     payload: parsed.payload,
     requestId: context.requestId ?? null,
-  });
+  };
+  return { ...fields, mac: entryMac(auditKeysFrom(getConfig()).entry, fields) };
+}
+
+/**
+ * Writes one audit entry inside the caller's transaction, so the entry exists exactly when the
+ * change it records does. The entry carries the application's MAC (lib/audit/entry-mac.ts) and is
+ * sealed into the keyed chain shortly after commit (lib/audit/seal.ts); writing never waits on the chain.
+ */
+export async function writeAudit(tx: Tx, event: TAuditEvent, context: AuditContext): Promise<bigint> {
+  const { text, values } = insertAuditEntry(auditRow(event, context));
   const [row] = await tx.$queryRawUnsafe<{ id: bigint }[]>(text, ...values);
   if (!row) throw new Error('Audit entry was not written');
   return row.id;

@@ -15,6 +15,8 @@ export const ZEnvironment = z.object({
   /** Set by `npm start` when it runs on embedded Postgres: secrets may be generated and kept in .data/. */
   TC_DEMO: flag,
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/./, 'DATABASE_URL must be a postgres:// or postgresql:// URL'),
+  /** The owner role, for migrations only (prisma/tooling); DATABASE_URL is the app's least-privilege role. */
+  DATABASE_OWNER_URL: z.preprocess(blankAsUnset, z.string().regex(/^postgres(ql)?:\/\/./, 'DATABASE_OWNER_URL must be a postgres:// or postgresql:// URL').optional()),
 
   PLATFORM_NAME: z.string().min(1).default('Example Social'),
   PLATFORM_SLUG: z
@@ -50,6 +52,16 @@ export const ZEnvironment = z.object({
   /** Key for HMACs of client IPs and reporter fingerprints. At least 32 characters. */
   TC_SECRET_KEY: z.string().min(32, 'TC_SECRET_KEY must be at least 32 characters').optional(),
   NEXTAUTH_SECRET: z.string().min(32, 'NEXTAUTH_SECRET must be at least 32 characters').optional(),
+
+  // The audit log's integrity (lib/audit/, docs/decisions/0014).
+  /** Root of the audit entry MAC and seal chain keys; defaults to TC_SECRET_KEY. Never give it to the database. */
+  AUDIT_MAC_KEY: z.preprocess(blankAsUnset, z.string().min(32, 'AUDIT_MAC_KEY must be at least 32 characters').optional()),
+  /** How often the worker writes a signed checkpoint of the chain outside the database. */
+  AUDIT_CHECKPOINT_SECONDS: positiveInt(60),
+  /** Directory of signed checkpoints (relative paths from the repo root). */
+  AUDIT_CHECKPOINT_DIR: z.preprocess(blankAsUnset, z.string().default('.data/audit-checkpoints')),
+  /** Optional URL each signed checkpoint is also POSTed to (a second place an attacker must reach). */
+  AUDIT_CHECKPOINT_WEBHOOK_URL: z.preprocess(blankAsUnset, z.url({ protocol: /^https?$/, error: 'AUDIT_CHECKPOINT_WEBHOOK_URL must be an http(s) URL' }).optional()),
 
   /** Where the worker POSTs each decision (lib/platform/deliver-outbox-event.ts); unset: platforms poll. */
   PLATFORM_WEBHOOK_URL: z.preprocess(blankAsUnset, z.url({ protocol: /^https?$/, error: 'PLATFORM_WEBHOOK_URL must be an http(s) URL' }).optional()),

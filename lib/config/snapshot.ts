@@ -5,7 +5,7 @@ export type ConfigValue = string | number | boolean | null;
 export type ConfigSnapshot = Record<string, ConfigValue>;
 export type ConfigChange = { key: string; from: ConfigValue; to: ConfigValue };
 
-const SECRET_KEYS = new Set(['TC_SECRET_KEY', 'NEXTAUTH_SECRET', 'PLATFORM_WEBHOOK_SECRET', 'NCMEC_API_PASSWORD']);
+const SECRET_KEYS = new Set(['TC_SECRET_KEY', 'NEXTAUTH_SECRET', 'PLATFORM_WEBHOOK_SECRET', 'NCMEC_API_PASSWORD', 'AUDIT_MAC_KEY']);
 
 /**
  * The configuration as it may be written to the audit log: secrets become a short fingerprint (so a
@@ -16,7 +16,7 @@ export function configSnapshot(config: AppConfig): ConfigSnapshot {
   for (const [key, value] of Object.entries(config).sort(([a], [b]) => a.localeCompare(b))) {
     if (value === undefined) snapshot[key] = null;
     else if (SECRET_KEYS.has(key)) snapshot[key] = `sha256:${createHash('sha256').update(String(value)).digest('hex').slice(0, 12)}`;
-    else if (key === 'DATABASE_URL') snapshot[key] = withoutPassword(String(value));
+    else if (key === 'DATABASE_URL' || key === 'DATABASE_OWNER_URL') snapshot[key] = withoutPassword(String(value));
     else snapshot[key] = typeof value === 'number' || typeof value === 'boolean' ? value : String(value);
   }
   return snapshot;

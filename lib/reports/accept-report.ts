@@ -1,4 +1,5 @@
 import 'server-only';
+import { auditKeysFrom } from '@/lib/audit/audit-keys';
 import { getConfig } from '@/lib/config';
 import { getPrisma } from '@/lib/db';
 import { refusedByDatabase, uniqueViolation } from '@/lib/db-errors';
@@ -94,6 +95,7 @@ async function insertReport(
       idempotencyKey,
       platform: getConfig().PLATFORM_SLUG,
       slaTargets: slaTargets(),
+      auditKey: auditKeysFrom(getConfig()).entry,
     });
     try {
       const row = await intakeBatcher().accept(params);

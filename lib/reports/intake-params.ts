@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import canonicalize from 'canonicalize';
+import { entryMac } from '@/lib/audit/entry-mac';
 import { ZAuditEvent } from '@/lib/audit/events';
 import { scoreCase, severityOf, slaDueFor, type SlaTargets } from '@/lib/queue/priority';
 import type { IntakeParams } from './intake-sql';
@@ -30,7 +31,15 @@ export function intakeParams(
   report: TReport,
   source: IntakeSource,
   account: NormalisedAccount,
-  options: { requestHash: string; idempotencyKey: string | null; platform: string; slaTargets: SlaTargets; now?: Date },
+  options: {
+    requestHash: string;
+    idempotencyKey: string | null;
+    platform: string;
+    slaTargets: SlaTargets;
+    /** The audit entry MAC key (lib/audit/audit-keys.ts): the report.received entry is MACed here. */
+    auditKey: Buffer;
+    now?: Date;
+  },
 ): IntakeParams {
   const now = options.now ?? new Date();
   const severity = severityOf([report.category], report.dangerNow);
@@ -53,6 +62,21 @@ export function intakeParams(
     event: 'report.received',
     caseId: '00000000-0000-0000-0000-000000000000', // the case is decided inside the transaction
     payload: { reportId, reference, channel: source.channel, category: report.category, dangerNow: report.dangerNow },
+  });
+  const actorType = source.apiClientId ? 'api' : 'public';
+  const actorId = source.apiClientId ?? null;
+  const requestId = source.requestId ?? null;
+  // The same fields tc_accept_report writes (its case is decided there; entry-mac.ts leaves it out).
+  const auditMac = entryMac(options.auditKey, {
+    occurredAt: now,
+    actorType,
+    actorId,
+    event: 'report.received',
+    caseId: null,
+    entityType: 'report',
+    entityId: reportId,
+    payload: audit.payload,
+    requestId,
   });
   return {
     now: now.toISOString(),
@@ -81,9 +105,10 @@ export function intakeParams(
     idempotencyKey: options.idempotencyKey,
     requestHash: options.requestHash,
     email: report.reporter.email ?? null,
-    actorType: source.apiClientId ? 'api' : 'public',
-    actorId: source.apiClientId ?? null,
-    requestId: source.requestId ?? null,
+    actorType,
+    actorId,
+    requestId,
     auditPayload: audit.payload,
+    auditMac,
   };
 }

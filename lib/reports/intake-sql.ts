@@ -38,6 +38,8 @@ export type IntakeParams = {
   requestId: string | null;
   /** The report.received payload, already validated against ZAuditEvent. */
   auditPayload: unknown;
+  /** Its MAC (lib/audit/entry-mac.ts), computed here: the database cannot make one. */
+  auditMac: string;
 };
 
 export type AcceptedRow = { case_id: string; new_case: boolean };

@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { deriveAuditKeys } from '../../lib/audit/audit-keys';
 import { intakeParams, requestHashOf } from '../../lib/reports/intake-params';
 import { acceptReportStatement } from '../../lib/reports/intake-sql';
 import { normaliseAccount, profileUrlParser } from '../../lib/reports/normalise';
@@ -23,6 +24,8 @@ const REQUESTS = arg('requests', 20_000);
 const DURATION = arg('duration', 15);
 const CONNECTIONS = arg('connections', 32);
 const SLA = { critical: 60, high: 240, standard: 1440 };
+/** The ceiling MACs its audit entries as the app does (same cost); its rows are never sealed. */
+const auditRoot = randomBytes(32).toString('base64url');
 
 async function countReports(pool: pg.Pool): Promise<number> {
   const { rows } = await pool.query<{ n: string }>('SELECT count(*) AS n FROM reports');
@@ -68,6 +71,7 @@ async function measureCeiling(databaseUrl: string) {
       idempotencyKey: null,
       platform: 'example-social',
       slaTargets: SLA,
+      auditKey: deriveAuditKeys(auditRoot).entry,
     });
     const { text, values } = acceptReportStatement(params);
     const started = performance.now();
@@ -99,8 +103,8 @@ async function waitForSealing(pool: pg.Pool): Promise<number> {
   }
 }
 
-async function verifyChain(databaseUrl: string): Promise<string> {
-  process.env.DATABASE_URL = databaseUrl;
+async function verifyChain(env: NodeJS.ProcessEnv): Promise<string> {
+  Object.assign(process.env, { DATABASE_URL: env.DATABASE_URL, TC_SECRET_KEY: env.TC_SECRET_KEY, NEXTAUTH_SECRET: env.NEXTAUTH_SECRET });
   const { getPrisma } = await import('../../lib/db');
   const { verifyAuditChain } = await import('../../lib/audit/verify');
   const prisma = getPrisma();
@@ -118,7 +122,7 @@ async function main() {
   const pool = new pg.Pool({ connectionString: db.databaseUrl, max: 2 });
   try {
     await ensureBuild(db.env);
-    const app = await startApp(db.env, 3190);
+    const app = await startApp(db.env, Number(process.env.PORT ?? 3190));
     // Warm up the server (JIT, connection pool, prepared plans) before measuring.
     await autocannon({ url: `${app.url}/api/health`, connections: 4, duration: 2 });
     const before = await countReports(pool);
@@ -126,7 +130,7 @@ async function main() {
     const stored = (await countReports(pool)) - before;
     const sealing = await waitForSealing(pool);
     await app.stop();
-    const chain = await verifyChain(db.databaseUrl);
+    const chain = await verifyChain(db.env);
 
     const accepted = result['2xx'];
     const appPerSecond = accepted / result.duration;

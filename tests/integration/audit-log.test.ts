@@ -5,6 +5,8 @@ import { writeAudit } from '@/lib/audit/write-audit';
 import { getPrisma } from '@/lib/db';
 import { acceptReport } from '@/lib/reports/accept-report';
 import { ZReportInput } from '@/lib/reports/schema';
+import { findGuardBypasses } from '@/lib/audit/guard-bypass';
+import { ownerPrisma, superuserPrisma } from '../setup/role-clients';
 
 const prisma = getPrisma();
 
@@ -21,9 +23,10 @@ async function fileReports(n: number, prefix: string) {
 }
 
 describe('audit log', () => {
-  it('refuses UPDATE, DELETE and TRUNCATE on the log, the chain and the reports', async () => {
+  it('the app role cannot change, remove or truncate audit rows, switch the guards off or set session_replication_role', async () => {
     await fileReports(3, 'guarded');
     await sealAuditLog(prisma);
+    // This file's DATABASE_URL is the app role, as in production (tests/setup/per-file-database.ts).
     const statements = [
       `UPDATE audit_entries SET event = 'forged'`,
       `DELETE FROM audit_entries`,
@@ -33,11 +36,31 @@ describe('audit log', () => {
       `TRUNCATE audit_seals`,
       `UPDATE reports SET description = 'changed'`,
       `DELETE FROM reports`,
+      `INSERT INTO audit_keying (id, keyed_from_entry_id, keyed_from_seq) VALUES (2, 1, 1)`,
+      `ALTER TABLE audit_entries DISABLE TRIGGER audit_entries_append_only`,
+      `ALTER TABLE audit_entries DISABLE TRIGGER ALL`,
+      `DROP TRIGGER audit_seals_append_only ON audit_seals`,
+      `CREATE OR REPLACE FUNCTION tc_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN OLD; END $$`,
+      `SET session_replication_role = replica`,
+      `ALTER ROLE CURRENT_USER SET session_replication_role = replica`,
     ];
     for (const sql of statements) {
-      await expect(prisma.$executeRawUnsafe(sql), sql).rejects.toThrow(/append-only/);
+      await expect(prisma.$executeRawUnsafe(sql), sql).rejects.toThrow(/permission denied|must be owner|not allowed/);
     }
+    await expect(prisma.$transaction([prisma.$executeRawUnsafe('SET LOCAL session_replication_role = replica')])).rejects.toThrow(/permission denied/);
     expect(await prisma.auditEntry.count()).toBeGreaterThanOrEqual(3);
+    // The start-time check agrees: nothing to report for the app role, plenty for the others.
+    const run = (client: typeof prisma) => (sql: string) => client.$queryRawUnsafe<Record<string, unknown>[]>(sql);
+    expect(await findGuardBypasses(run(prisma))).toEqual([]);
+    expect((await findGuardBypasses(run(ownerPrisma()))).join('\n')).toMatch(/owns .*audit_entries.*tc_refuse_change\(\)/);
+    expect((await findGuardBypasses(run(superuserPrisma()))).join('\n')).toMatch(/is a superuser/);
+  });
+
+  it('even the owner of the tables meets the append-only triggers', async () => {
+    const owner = ownerPrisma();
+    for (const sql of [`UPDATE audit_entries SET event = 'forged'`, `DELETE FROM audit_seals`, `TRUNCATE audit_entries CASCADE`, `DELETE FROM audit_keying`]) {
+      await expect(owner.$executeRawUnsafe(sql), sql).rejects.toThrow(/append-only/);
+    }
   });
 
   it('seals concurrent intake into one intact chain', async () => {
@@ -66,15 +89,17 @@ describe('audit log', () => {
     await fileReports(20, 'tamper');
     await sealAuditLog(prisma);
     const victim = await prisma.auditSeal.findFirstOrThrow({ orderBy: { seq: 'asc' }, skip: 5 });
-    await prisma.$transaction([
-      prisma.$executeRawUnsafe('ALTER TABLE audit_entries DISABLE TRIGGER audit_entries_append_only'),
-      prisma.$executeRawUnsafe(`UPDATE audit_entries SET payload = payload || '{"dangerNow": true}' WHERE id = ${victim.entryId}`),
-      prisma.$executeRawUnsafe('ALTER TABLE audit_entries ENABLE TRIGGER audit_entries_append_only'),
+    const superuser = superuserPrisma();
+    await superuser.$transaction([
+      superuser.$executeRawUnsafe('ALTER TABLE audit_entries DISABLE TRIGGER audit_entries_append_only'),
+      superuser.$executeRawUnsafe(`UPDATE audit_entries SET payload = payload || '{"dangerNow": true}' WHERE id = ${victim.entryId}`),
+      superuser.$executeRawUnsafe('ALTER TABLE audit_entries ENABLE TRIGGER audit_entries_append_only'),
     ]);
     const result = await verifyAuditChain(prisma);
     expect(result.status).toBe('broken');
     if (result.status !== 'broken') return;
     expect(result.entryId).toBe(victim.entryId);
     expect(result.seq).toBe(victim.seq);
+    expect(result.reason).toMatch(/MAC/);
   });
 });

@@ -4,6 +4,7 @@ import { ZCaseActionInput, type TCaseActionFormInput } from '@/lib/cases/schema'
 import { takeAction } from '@/lib/cases/take-action';
 import { getPrisma } from '@/lib/db';
 import { caseHeldBy, caseVersion, createStaffPrincipal, reportAccount, type TestCase } from '../factories/cases';
+import { ownerPrisma } from '../setup/role-clients';
 
 const prisma = getPrisma();
 const supervisor = await createStaffPrincipal('supervisor');
@@ -139,18 +140,19 @@ describe('decisions on a case', () => {
     const kase = await caseHeldBy(moderator, supervisor);
     const before = await footprint(kase.caseId);
     // A real failure inside the transaction, at its last write (the outbox row), after the action
-    // row, the case, the account and the audit entry were written.
-    await prisma.$executeRawUnsafe(`
+    // row, the case, the account and the audit entry were written. Triggers are the owner's to add.
+    const owner = ownerPrisma();
+    await owner.$executeRawUnsafe(`
       CREATE FUNCTION test_fail_outbox() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN RAISE EXCEPTION 'forced failure for the atomicity test'; END; $$`);
-    await prisma.$executeRawUnsafe(
+    await owner.$executeRawUnsafe(
       'CREATE TRIGGER test_fail_outbox BEFORE INSERT ON outbox_events FOR EACH ROW EXECUTE FUNCTION test_fail_outbox()',
     );
     try {
       await expect(act(kase, moderator, { type: 'suspend', reasonCode: 'csam_shared' })).rejects.toThrow(/forced failure/);
     } finally {
-      await prisma.$executeRawUnsafe('DROP TRIGGER test_fail_outbox ON outbox_events');
-      await prisma.$executeRawUnsafe('DROP FUNCTION test_fail_outbox()');
+      await owner.$executeRawUnsafe('DROP TRIGGER test_fail_outbox ON outbox_events');
+      await owner.$executeRawUnsafe('DROP FUNCTION test_fail_outbox()');
     }
     const after = await footprint(kase.caseId);
     expect(after).toEqual(before);

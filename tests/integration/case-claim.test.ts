@@ -8,6 +8,7 @@ import { getPrisma } from '@/lib/db';
 import { claimNextCase } from '@/lib/queue/claim-next-case';
 import { expireLeases } from '@/lib/queue/expire-leases';
 import { caseHeldBy, caseVersion, createStaffPrincipal, reportAccount } from '../factories/cases';
+import { ownerPrisma } from '../setup/role-clients';
 
 // Enough connections for every claimant to be inside its transaction at the same moment.
 process.env.DATABASE_POOL_SIZE = '20';
@@ -110,10 +111,11 @@ describe('claiming the next case', () => {
   });
 
   it('reads the queue through the cases_queue_order index at a realistic volume', async () => {
-    // 20,000 cases, 5,000 of them still open, in a transaction that is rolled back afterwards.
+    // 20,000 cases, 5,000 of them still open, in a transaction that is rolled back afterwards. As
+    // the owner: ANALYZE is the owner's (the app role may not run it).
     const rollback = new Error('rollback');
     let plan = '';
-    await prisma
+    await ownerPrisma()
       .$transaction(async (tx) => {
         await tx.$executeRawUnsafe(`
           INSERT INTO reported_accounts (id, platform, account_key)

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { auditKeysFrom } from '@/lib/audit/audit-keys';
+import { getConfig } from '@/lib/config';
 import { getPrisma } from '@/lib/db';
 import { refusedByDatabase } from '@/lib/db-errors';
 import { acceptReport } from '@/lib/reports/accept-report';
@@ -23,6 +25,7 @@ function paramsFor(handle: string, id: string) {
     idempotencyKey: null,
     platform: 'example-social',
     slaTargets: SLA,
+    auditKey: auditKeysFrom(getConfig()).entry,
   });
 }
 

@@ -8,6 +8,7 @@ import { getPrisma } from '@/lib/db';
 import { exposure, perHour, throughput } from '@/lib/metrics/metrics-sql';
 import { HOUR_MS, rollUpMetricHours, rolledUpRun } from '@/lib/metrics/rollup-hours';
 import { createStaffPrincipal, reportAccount } from '../factories/cases';
+import { superuserPrisma } from '../setup/role-clients';
 
 const prisma = getPrisma();
 const DAY_MS = 86_400_000;
@@ -90,7 +91,7 @@ describe('exposure rollup (trigger on audit_entries)', () => {
     const k = await reportAccount();
     const before = await rolledUpExposure();
     // As a bulk load would: the trigger off for this session (superuser), two views of one case.
-    await prisma.$transaction(async (tx) => {
+    await superuserPrisma().$transaction(async (tx) => {
       await tx.$executeRaw`SET LOCAL session_replication_role = replica`;
       for (let i = 0; i < 2; i++) {
         await tx.$executeRaw`

@@ -7,11 +7,14 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyMigrations, diffMigrationsToSchema, readMigrationsList, schemaPath } from '@/prisma/tooling/migrations';
 
+// Migrations are the owner's business (the app role may not even read _prisma_migrations); the
+// drift check makes a shadow database, which needs CREATEDB: the superuser's.
 const databaseUrl = () => {
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error('DATABASE_URL is set by tests/setup/per-file-database.ts');
+  const url = process.env.TEST_SUPERUSER_DATABASE_URL;
+  if (!url) throw new Error('TEST_SUPERUSER_DATABASE_URL is set by tests/setup/per-file-database.ts');
   return url;
 };
+const ownerUrl = () => process.env.TEST_OWNER_DATABASE_URL!;
 
 describe('schema and migrations', () => {
   it('prisma/migrations reproduces prisma/schema.prisma exactly', async () => {
@@ -35,7 +38,7 @@ describe('schema and migrations', () => {
   it('applying migrations again applies nothing', async () => {
     const { migrationDirectories } = await readMigrationsList();
     expect(migrationDirectories.length).toBeGreaterThan(0);
-    expect(await applyMigrations(databaseUrl())).toEqual([]);
+    expect(await applyMigrations(ownerUrl())).toEqual([]);
   });
 });
 

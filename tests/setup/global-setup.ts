@@ -12,7 +12,9 @@ import {
   startEmbeddedPostgres,
   type RunningPostgres,
 } from '../../scripts/lib/embedded-postgres';
-import { TEMPLATE_DATABASE } from './provided';
+import { ensureDatabaseRoles, urlFor } from '../../scripts/lib/database-roles';
+import { appRoleOf, grantAppRole } from '../../prisma/tooling/app-role-grants';
+import { TEMPLATE_DATABASE, TEST_ROLES } from './provided';
 
 const CLUSTER_PREFIX = 'pg-';
 
@@ -34,8 +36,12 @@ export default async function setup(project: TestProject) {
   }
 
   try {
+    // As in production: the owner role migrates, the app role (every test's DATABASE_URL) owns nothing.
     await recreateDatabase(adminUrl, TEMPLATE_DATABASE);
-    await applyMigrations(withDatabase(adminUrl, TEMPLATE_DATABASE));
+    await ensureDatabaseRoles(adminUrl, TEMPLATE_DATABASE, TEST_ROLES);
+    const templateUrl = withDatabase(adminUrl, TEMPLATE_DATABASE);
+    await applyMigrations(urlFor(templateUrl, TEST_ROLES.owner));
+    await grantAppRole(urlFor(templateUrl, TEST_ROLES.owner), appRoleOf(urlFor(templateUrl, TEST_ROLES.app)));
   } catch (error) {
     await server?.stop();
     throw error;

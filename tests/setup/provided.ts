@@ -9,3 +9,9 @@ declare module 'vitest' {
 }
 
 export const TEMPLATE_DATABASE = 'tc_template';
+
+/** The owner (migrations) and app (DATABASE_URL) roles of the test server; test-only passwords. */
+export const TEST_ROLES = {
+  owner: { name: 'tc_owner', password: 'test-owner-password' },
+  app: { name: 'tc_app', password: 'test-app-password' },
+};

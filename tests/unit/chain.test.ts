@@ -13,6 +13,7 @@ const entry: ChainEntry = {
   entityId: 'case_9',
   payload: { from: 'open', to: 'escalated', notes: { a: 1, b: [1, 2, 3] } },
   requestId: 'req_abc',
+  mac: null,
 };
 
 describe('GENESIS_HASH', () => {

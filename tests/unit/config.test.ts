@@ -45,12 +45,19 @@ describe('parseConfig: defaults', () => {
       NCMEC_XSD_PATH: '../shared/ncmec/cyber_tipline.xsd',
       REFERRAL_HOTLINES: 'ncmec,uk_nca',
       REFERRAL_SIGNING_KEY_PATH: '.data/referral-signing-key.pem',
+      AUDIT_CHECKPOINT_SECONDS: 60,
+      AUDIT_CHECKPOINT_DIR: '.data/audit-checkpoints',
     });
   });
 
   it('refuses a headers timeout longer than the request timeout', () => {
     expect(() => parseConfig({ ...base, HTTP_HEADERS_TIMEOUT_MS: '60000', HTTP_REQUEST_TIMEOUT_MS: '30000' })).toThrow(/HTTP_HEADERS_TIMEOUT_MS/);
     expect(() => parseConfig({ ...base, DATABASE_STATEMENT_TIMEOUT_MS: '-1' })).toThrow(/DATABASE_STATEMENT_TIMEOUT_MS/);
+  });
+
+  it('refuses an audit MAC key shorter than 32 characters and a checkpoint webhook that is not http(s)', () => {
+    expect(errorOf({ ...base, AUDIT_MAC_KEY: 'short' }).message).toContain('AUDIT_MAC_KEY must be at least 32 characters');
+    expect(errorOf({ ...base, AUDIT_CHECKPOINT_WEBHOOK_URL: 'ftp://x.example/' }).message).toContain('AUDIT_CHECKPOINT_WEBHOOK_URL');
   });
 
   it('ignores unrelated environment variables', () => {

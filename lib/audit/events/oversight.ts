@@ -31,7 +31,15 @@ export const oversightEvents = [
       lastHash: z.string().nullable(),
       brokenEntryId: z.string().nullable(),
       unsealedOverdue: z.number().int().nonnegative(),
+      /** Forged entries and contradicted checkpoints, one sentence each (lib/audit/verification-report.ts). */
+      problems: z.array(z.string()).max(20).optional(),
     }),
+  }),
+  // The sealer refused an entry the application did not write (its MAC fails): inserted or rebuilt
+  // inside the database. The entry stays unsealed; "Verify log" and audit:verify name it.
+  z.object({
+    event: z.literal('audit.entry_rejected'),
+    payload: z.object({ entryId: z.string().regex(/^\d+$/), event: z.string(), occurredAt: z.string(), reason: z.string() }),
   }),
   // Reporter contact details of closed cases, removed after RETENTION_CONTACT_DAYS. The report,
   // the case and everything else about them stay.

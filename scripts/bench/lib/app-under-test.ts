@@ -4,7 +4,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { applyMigrations } from '../../../prisma/tooling/migrations';
+import { grantAppRole } from '../../../prisma/tooling/app-role-grants';
 import { buildIntakeHandler } from '../../lib/build-intake-handler';
+import { ensureDatabaseRoles, urlFor } from '../../lib/database-roles';
 import { buildIsFresh, markBuildFresh, sourceFingerprint } from '../../lib/build-freshness';
 import { startEmbeddedPostgres, throwawayDir, type RunningPostgres } from '../../lib/embedded-postgres';
 
@@ -14,19 +16,27 @@ const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
 export type BenchDatabase = { postgres: RunningPostgres; databaseUrl: string; env: NodeJS.ProcessEnv };
 
 export async function startBenchDatabase(extraEnv: Record<string, string> = {}): Promise<BenchDatabase> {
+  const benchDir = throwawayDir('tc-bench-');
   const postgres = await startEmbeddedPostgres({
-    dataDir: path.join(throwawayDir('tc-bench-'), 'postgres'),
+    dataDir: path.join(benchDir, 'postgres'),
     port: 0,
     persistent: false,
     postgresFlags: ['-c', 'max_connections=200', '-c', 'shared_buffers=512MB'],
   });
   await postgres.ensureDatabase('bench');
+  // databaseUrl (the superuser) loads bulk data; the app runs as in production, as the app role.
   const databaseUrl = postgres.adminUrl('bench');
-  await applyMigrations(databaseUrl);
+  const roles = { owner: { name: 'tc_owner', password: randomBytes(16).toString('hex') }, app: { name: 'tc_app', password: randomBytes(16).toString('hex') } };
+  await ensureDatabaseRoles(databaseUrl, 'bench', roles);
+  await applyMigrations(urlFor(databaseUrl, roles.owner));
+  await grantAppRole(urlFor(databaseUrl, roles.owner), roles.app.name);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'production',
-    DATABASE_URL: databaseUrl,
+    DATABASE_URL: urlFor(databaseUrl, roles.app),
+    DATABASE_OWNER_URL: urlFor(databaseUrl, roles.owner),
+    AUDIT_CHECKPOINT_DIR: path.join(benchDir, 'audit-checkpoints'),
+    REFERRAL_SIGNING_KEY_PATH: path.join(benchDir, 'referral-signing-key.pem'),
     TC_SECRET_KEY: randomBytes(32).toString('base64url'),
     NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
     ...extraEnv,
@@ -66,7 +76,10 @@ export async function startApp(env: NodeJS.ProcessEnv, port: number): Promise<Ru
     } catch {
       /* not listening yet */
     }
-    if (Date.now() > deadline) throw new Error('The app did not become healthy within 60 s');
+    if (Date.now() > deadline) {
+      for (const child of children) child.kill('SIGTERM'); // not left running against a stopped database
+      throw new Error('The app did not become healthy within 60 s');
+    }
     await new Promise((r) => setTimeout(r, 250));
   }
   return {
