@@ -18,6 +18,7 @@ import { recordHotlineReport } from '@/lib/referrals/record-hotline-report';
 import { getSigningKey } from '@/lib/referrals/signing-key';
 import { verifyPacket } from '@/lib/referrals/verify-packet';
 import { createStaffPrincipal, reportAccount } from '../factories/cases';
+import { ownerPrisma } from '../setup/role-clients';
 
 /** Issue 9: approval freezes the packet; one case, one story across hotlines; platform facts only from platforms. */
 const keyFile = path.join(mkdtempSync(path.join(tmpdir(), 'tc-referral-freeze-')), 'referral-signing-key.pem');
@@ -137,12 +138,18 @@ describe('referral freeze', () => {
     const key = await createApiKey({ name: `platform-${Date.now()}`, scopes: ['reports:write'], actor: admin });
     const kase = await reportAccount({ category: 'grooming' });
     const context = (name: string, ip: string) => ({ displayName: name, countryCode: 'GB', ipCaptureEvents: [{ ipAddress: ip, eventName: 'Login', dateTime: '2026-01-02T00:00:00Z' }] });
-    // Written straight to the table (reports are append-only): old data, or any route that once let it in without a key.
-    await getPrisma().$executeRaw`
+    // Written straight to the table by the owner, as a report accepted before the database rule
+    // (reports_platform_facts_need_api_client, NOT VALID) existed: such old rows must not reach packets either.
+    const owner = ownerPrisma();
+    await owner.$executeRawUnsafe('ALTER TABLE reports DROP CONSTRAINT reports_platform_facts_need_api_client');
+    await owner.$executeRaw`
       INSERT INTO reports (id, reference, case_id, account_id, channel, category, danger_now, description, content_urls, media_hashes, platform_context, source_hash, reporter_fingerprint, request_hash, received_at)
       SELECT gen_random_uuid(), reference || 'F', case_id, account_id, channel, category, danger_now, description, content_urls, ARRAY['MD5:ffffffffffffffffffffffffffffffff'],
              ${JSON.stringify(context('Forged Name', '192.0.2.66'))}::jsonb, source_hash, reporter_fingerprint, request_hash || 'f', received_at
       FROM reports WHERE case_id = ${kase.caseId}::uuid LIMIT 1`;
+    await owner.$executeRawUnsafe(
+      `ALTER TABLE reports ADD CONSTRAINT reports_platform_facts_need_api_client CHECK (api_client_id IS NOT NULL OR (platform_context IS NULL AND coalesce(cardinality(media_hashes), 0) = 0)) NOT VALID`,
+    );
     await getPrisma().reportedAccount.update({ where: { id: kase.accountId }, data: { countryHint: 'GB' } });
     await expect(prepareReferral({ caseId: kase.caseId, hotline: 'uk_nca', actor: moderator })).rejects.toMatchObject({ code: 'conflict' });
     let r = await prepareReferral({ caseId: kase.caseId, hotline: 'ncmec', actor: moderator });
