@@ -1,7 +1,7 @@
 import 'server-only';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { databaseAnswers } from '@/lib/health';
-import { contentSecurityPolicy, securityHeaders } from '@/lib/http/security-headers.js';
+import { scriptlessResponseHeaders } from '@/lib/http/security-headers.js';
 
 /**
  * What scripts/serve.mjs answers without Next.js, bundled by scripts/lib/build-intake-handler.ts:
@@ -23,9 +23,7 @@ export function isHealthRequest(req: IncomingMessage): boolean {
 export async function handleHealthRequest(_req: IncomingMessage, res: ServerResponse): Promise<void> {
   const up = await databaseAnswers();
   const body = JSON.stringify(up ? { status: 'ok', database: 'up' } : { status: 'unavailable', database: 'down' });
-  const headers: Record<string, string> = { 'content-type': 'application/json', 'cache-control': 'no-store' };
-  for (const { key, value } of securityHeaders) headers[key] = value;
-  headers['content-security-policy'] = contentSecurityPolicy();
+  const headers: Record<string, string> = { 'content-type': 'application/json', 'cache-control': 'no-store', ...scriptlessResponseHeaders() };
   res.writeHead(up ? 200 : 503, headers);
   res.end(body);
 }

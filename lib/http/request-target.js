@@ -1,7 +1,7 @@
 // @ts-check
 // Plain JavaScript: scripts/serve.mjs loads it before any request reaches Next.js or the intake
 // fast path, so no TypeScript loader sits on the request path.
-import { securityHeaders } from './security-headers.js';
+import { scriptlessResponseHeaders } from './security-headers.js';
 
 /**
  * True when the path of a request target cannot be decoded: broken percent-encoding (`%ZZ`) or
@@ -42,9 +42,7 @@ const API_BODY = JSON.stringify({ error: 'invalid_request', message: 'The reques
 export function refuseMalformedTarget(req, res) {
   const api = (req.url ?? '').startsWith('/api/');
   const body = Buffer.from(api ? API_BODY : PAGE);
-  /** @type {Record<string, string>} */
-  const headers = {};
-  for (const { key, value } of securityHeaders) headers[key] = value;
+  const headers = scriptlessResponseHeaders();
   headers['content-type'] = api ? 'application/json' : 'text/html; charset=utf-8';
   headers['cache-control'] = 'no-store';
   headers['content-length'] = String(body.byteLength);

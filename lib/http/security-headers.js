@@ -64,3 +64,16 @@ export const securityHeaders = [
   { key: 'Cross-Origin-Resource-Policy', value: 'same-origin' },
   { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), interest-cohort=()' },
 ];
+
+/**
+ * Headers for a response served without Next (the intake API, the health check, a refused path):
+ * every security header plus the CSP with no nonce, so no script may run.
+ * @returns {Record<string, string>}
+ */
+export function scriptlessResponseHeaders() {
+  /** @type {Record<string, string>} */
+  const headers = {};
+  for (const { key, value } of securityHeaders) headers[key] = value;
+  headers['Content-Security-Policy'] = contentSecurityPolicy();
+  return headers;
+}

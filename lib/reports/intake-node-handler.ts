@@ -1,7 +1,7 @@
 import 'server-only';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { bodyStream, discardRest } from '@/lib/http/request-body';
-import { contentSecurityPolicy, securityHeaders } from '@/lib/http/security-headers.js';
+import { scriptlessResponseHeaders } from '@/lib/http/security-headers.js';
 import { postReport } from './intake-endpoint';
 
 /**
@@ -43,10 +43,8 @@ export async function handleIntakeRequest(req: IncomingMessage, res: ServerRespo
   } as RequestInit);
 
   const response = await postReport(request);
-  const outgoing: Record<string, string> = {};
-  for (const { key, value } of securityHeaders) outgoing[key] = value;
   // JSON only: no nonce, no script may run.
-  outgoing['content-security-policy'] = contentSecurityPolicy();
+  const outgoing: Record<string, string> = scriptlessResponseHeaders();
   response.headers.forEach((value, key) => {
     outgoing[key] = value;
   });
