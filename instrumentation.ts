@@ -1,7 +1,7 @@
 /**
  * Runs once when the server starts: refuse to serve on an invalid configuration (for example a
- * missing secret in production) or with a database role that can bypass the audit guards instead of failing on the first request, and compile NCMEC's schema
- * in the background so the first referral export is as fast as the rest. Node.js runtime only.
+ * missing secret in production) or with a database role that can bypass the audit guards instead of failing on the first request, and warm up the
+ * referral builders (NCMEC's schema, the PDF fonts) in the background so the first referral export is as fast as the rest. Node.js runtime only.
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
@@ -14,10 +14,9 @@ export async function register(): Promise<void> {
     import('@/lib/config').then((m) => m.getConfig()),
   ]);
   await refuseGuardBypassingRole(getPrisma(), config);
-  const [{ getConfig }, { prepareNcmecValidator, resolveXsdPath }] = await Promise.all([
-    import('@/lib/config'),
+  const [{ resolveXsdPath }, { warmUpReferralBuilders }] = await Promise.all([
     import('@/lib/referrals/validate-ncmec-xml'),
+    import('@/lib/referrals/warm-up-builders'),
   ]);
-  // A missing or broken schema is reported when an export needs it, with how to get it.
-  void prepareNcmecValidator(resolveXsdPath(getConfig().NCMEC_XSD_PATH));
+  void warmUpReferralBuilders(resolveXsdPath(config.NCMEC_XSD_PATH)).catch((error: unknown) => console.error('Warming up the referral builders failed', error));
 }
