@@ -39,15 +39,22 @@ const processes: Supervised[] = [];
 const cleanups: Array<() => unknown> = [];
 let stopping = false;
 
+let stopped: Promise<void> | undefined;
+
+/**
+ * Stops the server and the worker first (they finish what they are doing), then their database.
+ * A second Ctrl-C or SIGTERM while stopping waits for the same shutdown: exiting at once would leave
+ * the children and Postgres running as orphans.
+ */
 async function stopAll(code: number): Promise<never> {
-  if (!stopping) {
+  stopped ??= (async () => {
     stopping = true;
     console.log('\nStopping…');
-    // The server and the worker first (they finish what they are doing), then their database.
     await Promise.all(processes.map((p) => p.stop()));
     await postgres?.stop().catch(() => undefined);
     for (const cleanup of cleanups.reverse()) await Promise.resolve(cleanup()).catch(() => undefined);
-  }
+  })();
+  await stopped;
   process.exit(code);
 }
 leaveShutdownSignalsToCaller();

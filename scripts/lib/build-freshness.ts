@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import path from 'node:path';
 import { INTAKE_HANDLER_FILE } from './build-intake-handler';
 
-const INPUTS = ['app', 'components', 'lib', 'public', 'next.config.js', 'proxy.ts', 'postcss.config.mjs', 'package-lock.json', 'tsconfig.json'];
+const INPUTS = ['app', 'components', 'lib', 'public', 'next.config.js', 'proxy.ts', 'instrumentation.ts', 'postcss.config.mjs', 'package-lock.json', 'tsconfig.json'];
 const SKIP = new Set(['node_modules', 'generated']);
 
 function walk(root: string, rel: string, hash: ReturnType<typeof createHash>): void {
