@@ -78,11 +78,12 @@ describe('approvals inbox', () => {
   });
 
   it('decides a prepared referral inline, binding the hash of the frozen preview it names', async () => {
-    const kase = await reportAccount({ category: 'grooming' });
-    const prepared = await prepareReferral({ caseId: kase.caseId, hotline: 'ncmec', actor: holder });
+    // A UK-linked case's NCA referral: it needs no NCMEC schema, so this runs on a fresh clone too.
+    const kase = await reportAccount({ category: 'grooming', reporterCountry: 'GB' });
+    const prepared = await prepareReferral({ caseId: kase.caseId, hotline: 'uk_nca', actor: holder });
     const row = (await listPendingApprovals({ actor: approver })).find((a) => a.id === prepared.approvalId)!;
-    expect(row.referral).toMatchObject({ hotlineName: 'NCMEC CyberTipline', version: 1, payloadPath: 'report.xml', payloadSha256: prepared.payloadSha256 });
-    expect(row.referral!.payloadText).toContain('<report');
+    expect(row.referral).toMatchObject({ hotlineName: 'UK National Crime Agency (CEOP)', version: 1, payloadPath: 'report.json', payloadSha256: prepared.payloadSha256 });
+    expect(JSON.parse(row.referral!.payloadText)).toMatchObject({ format: 'triage-console-nca-referral', ukLink: expect.any(Array) });
     signInAs(approver);
     const input = { referralId: prepared.referralId, decision: 'approve' as const, reason: '' };
     expect(await decideReferralApprovalAction({ ...input, payloadSha256: 'a'.repeat(64) })).toMatchObject({ ok: false, error: { code: 'conflict' } });
