@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { listPendingApprovals } from '@/lib/cases/list-pending-approvals';
 import { resetConfigForTests } from '@/lib/config';
 import { getPrisma } from '@/lib/db';
@@ -19,6 +19,7 @@ import { getSigningKey } from '@/lib/referrals/signing-key';
 import { verifyPacket } from '@/lib/referrals/verify-packet';
 import { createStaffPrincipal, reportAccount } from '../factories/cases';
 import { ownerPrisma } from '../setup/role-clients';
+import { describeWithNcmecSchema } from '../setup/ncmec-schema-vitest';
 
 /** Issue 9: approval freezes the packet; one case, one story across hotlines; platform facts only from platforms. */
 const keyFile = path.join(mkdtempSync(path.join(tmpdir(), 'tc-referral-freeze-')), 'referral-signing-key.pem');
@@ -36,7 +37,8 @@ async function fileReport(handle: string, input: Record<string, unknown>, apiCli
   return acceptReport(report, { channel: apiClientId ? 'api' : 'web', sourceHash: `src-${Math.random()}`, reporterFingerprint: `fp-${Math.random()}`, apiClientId });
 }
 
-describe('referral freeze', () => {
+// Every test here prepares an NCMEC referral (validated against NCMEC's schema at prepare).
+describeWithNcmecSchema('referral freeze', () => {
   let moderator: Awaited<ReturnType<typeof createStaffPrincipal>>;
   let supervisor: Awaited<ReturnType<typeof createStaffPrincipal>>;
   beforeAll(async () => {

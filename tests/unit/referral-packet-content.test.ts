@@ -4,6 +4,7 @@ import { ADDITIONAL_INFO_MAX, buildNcmecXml, ESCALATE_MAX, escalationText } from
 import { buildNcaReferral } from '@/lib/referrals/build-nca-json';
 import { validateNcmecXml, resolveXsdPath } from '@/lib/referrals/validate-ncmec-xml';
 import { referralReport, referralSource, TEST_ORG } from '../factories/referrals';
+import { itWithNcmecSchema } from '../setup/ncmec-schema-vitest';
 
 /** Issue 9: what a packet says, in what order, attributed to whom, and what it refuses to carry. */
 const NOW = new Date('2026-02-01T00:00:00Z');
@@ -14,7 +15,7 @@ const topAdditionalInfo = (xml: string) => unescape(/<additionalInfo>([^<]*)<\/a
 const at = (day: number, hour = 0) => new Date(Date.UTC(2026, 0, day, hour));
 
 describe('CyberTipline additionalInfo and escalation', () => {
-  it('lists danger-now reports first, then the rest newest first, and says exactly how many are not listed and where', async () => {
+  itWithNcmecSchema('lists danger-now reports first, then the rest newest first, and says exactly how many are not listed and where', async () => {
     const reports = Array.from({ length: 3000 }, (_, i) =>
       referralReport({ receivedAt: new Date(at(1).getTime() + i * 60_000), dangerNow: i % 500 === 0, description: `Report number ${i}: ${'he sends messages to children '.repeat(3)}` }),
     );
@@ -53,7 +54,7 @@ describe('CyberTipline additionalInfo and escalation', () => {
 });
 
 describe('where each fact comes from', () => {
-  it('puts platform facts in structured elements and quotes reporter statements as theirs', async () => {
+  itWithNcmecSchema('puts platform facts in structured elements and quotes reporter statements as theirs', async () => {
     const source = referralSource({
       reports: [
         referralReport({ fromPlatform: true, displayName: 'Platform Name', receivedAt: at(5), ipCaptureEvents: [{ ipAddress: '198.51.100.9', eventName: 'Login', dateTime: at(5, 2).toISOString() }] }),

@@ -34,7 +34,7 @@ describe('referral packet', () => {
     expect(doc.ukLink[0]).toMatch(/Reporter located in GB/);
   });
 
-  it('names who prepared and approved, and the approved payload hash, which is the payload file\'s own; verify refuses another payload', async () => {
+  itWithNcmecSchema('names who prepared and approved, and the approved payload hash, which is the payload file\'s own; verify refuses another payload', async () => {
     const preparedBy = { id: randomUUID(), name: 'Pat Preparer' };
     const packet = await buildPacket(referralSource(), TEST_ORG, { ...meta('ncmec'), preparedBy }, { now: NOW, privateKey, xsdFile });
     const payloadFile = packet.manifest.files.find((f) => f.path === 'report.xml')!;
