@@ -11,6 +11,7 @@ import type { TCaseActionFormInput } from '@/lib/cases/schema';
 import type { CaseStatus } from '@/lib/cases/get-case-dto';
 import { ActionForm, checkPayload, type ActionPayload, type FormProblem } from './action-form';
 import { CASE_SHORTCUTS, offeredActions, UI_ACTIONS, type UiAction } from './action-kinds';
+import { TakeCaseButton, type TakeThisCase } from './take-case-button';
 
 type Change = { caseId: string; status: CaseStatus; version: number };
 
@@ -18,6 +19,7 @@ export type CaseActions = {
   take: (input: { caseId: string; expectedVersion: number; input: TCaseActionFormInput }) => Promise<ActionResult<Change>>;
   release: (input: { caseId: string; expectedVersion: number; reasonCode?: string }) => Promise<ActionResult<Change>>;
   claimNext: ClaimNext;
+  takeThis: TakeThisCase;
 };
 
 /**
@@ -31,6 +33,7 @@ export function ActionsPanel({
   status,
   role,
   isHolder,
+  takeable,
   accountSuspendedByCase,
   actions,
 }: {
@@ -39,6 +42,8 @@ export function ActionsPanel({
   status: CaseStatus;
   role: StaffRole;
   isHolder: boolean;
+  /** Nobody holds the case (open, or in review under a lapsed lease): "Take this case" is offered. */
+  takeable: boolean;
   accountSuspendedByCase: boolean;
   actions: CaseActions;
 }) {
@@ -121,7 +126,8 @@ export function ActionsPanel({
       <p role="status" className="text-sm text-green-800 dark:text-green-300">
         {done}
       </p>
-      {offered.length === 0 || (offered.length === 1 && offered[0] === 'note') ? (
+      {takeable ? <TakeCaseButton caseId={caseId} take={actions.takeThis} lapsed={status === 'in_review'} /> : null}
+      {!takeable && (offered.length === 0 || (offered.length === 1 && offered[0] === 'note')) ? (
         <p className="mb-2 text-sm text-slate-700 dark:text-slate-300">{explainLimited(status, isHolder)}</p>
       ) : null}
       <div className="flex flex-wrap gap-2" role="group" aria-label="Choose an action">
@@ -157,7 +163,6 @@ function conflictText(code: string, message: string): string {
 }
 
 function explainLimited(status: CaseStatus, isHolder: boolean): string {
-  if (status === 'open') return 'Nobody has claimed this case. Decisions are taken on a claimed case: use Next case to claim work.';
   if (status === 'in_review' && !isHolder) return 'Someone else holds this case. You can add a note; decisions are theirs (or a supervisor’s).';
   if (status === 'escalated') return 'This case is escalated and waits for a supervisor.';
   if (status === 'awaiting_approval') return 'This case waits for a second person’s approval.';

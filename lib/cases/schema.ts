@@ -114,6 +114,10 @@ export type TTakeActionInput = z.output<typeof ZTakeActionInput>;
 export const ZRenewLeaseInput = z.object({ caseId: ZCaseId });
 export type TRenewLeaseInput = z.output<typeof ZRenewLeaseInput>;
 
+/** "Take this case" on a case page (lib/queue/take-case.ts). */
+export const ZTakeCaseInput = z.object({ caseId: ZCaseId });
+export type TTakeCaseInput = z.output<typeof ZTakeCaseInput>;
+
 export const ZReleaseCaseInput = z.object({
   caseId: ZCaseId,
   expectedVersion: ZExpectedVersion,

@@ -121,6 +121,7 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'action app/(auth)/sign-in/password/actions.ts#changeOwnPasswordAction': { access: 'moderator' },
   [`action ${inConsole('actions.ts')}#claimNextCaseAction`]: { access: 'moderator', args: () => [{ invalid: true }] },
   [`action ${inConsole('cases/[caseId]/actions.ts')}#takeCaseAction`]: { access: 'moderator' },
+  [`action ${inConsole('cases/[caseId]/actions.ts')}#takeThisCaseAction`]: { access: 'moderator' },
   [`action ${inConsole('cases/[caseId]/actions.ts')}#renewLeaseAction`]: { access: 'moderator' },
   [`action ${inConsole('cases/[caseId]/actions.ts')}#releaseCaseAction`]: { access: 'moderator' },
   [`action ${inConsole('cases/[caseId]/actions.ts')}#reassignCaseAction`]: { access: 'supervisor' },

@@ -5,8 +5,9 @@ import type { ReasonCodeOf } from '@/lib/cases/reason-codes';
 import { reassignCase } from '@/lib/cases/reassign-case';
 import { releaseCase } from '@/lib/cases/release-case';
 import { renewLease } from '@/lib/cases/renew-lease';
-import { ZReassignCaseInput, ZReleaseCaseInput, ZRenewLeaseInput, ZTakeActionInput } from '@/lib/cases/schema';
+import { ZReassignCaseInput, ZReleaseCaseInput, ZRenewLeaseInput, ZTakeActionInput, ZTakeCaseInput } from '@/lib/cases/schema';
 import { takeAction } from '@/lib/cases/take-action';
+import { takeCase } from '@/lib/queue/take-case';
 
 // Every export here is a public endpoint: each is wrapped (schema, role, error mapping), and the
 // lib/ functions re-check the state machine, the claim and the case version in their transaction.
@@ -14,6 +15,12 @@ import { takeAction } from '@/lib/cases/take-action';
 export const takeCaseAction = staffAction('moderator', ZTakeActionInput, async ({ caseId, expectedVersion, input }, staff) => {
   const { caseId: id, status, version } = await takeAction({ caseId, actor: staff, expectedVersion, input });
   return { caseId: id, status, version };
+});
+
+/** "Take this case": claims this case under Next case's lease rules. */
+export const takeThisCaseAction = staffAction('moderator', ZTakeCaseInput, async ({ caseId }, staff) => {
+  const { version, leaseExpiresAt } = await takeCase({ caseId, actor: staff });
+  return { caseId, version, leaseExpiresAt };
 });
 
 export const renewLeaseAction = staffAction('moderator', ZRenewLeaseInput, async ({ caseId }, staff) =>

@@ -19,7 +19,7 @@ import { listAssignableStaff } from '@/lib/staff/list-assignable-staff';
 import { getCase } from '@/lib/cases/get-case';
 import { getReferralSummary } from '@/lib/referrals/get-referral-summary';
 import { claimNextCaseAction } from '../../actions';
-import { reassignCaseAction, releaseCaseAction, renewLeaseAction, takeCaseAction } from './actions';
+import { reassignCaseAction, releaseCaseAction, renewLeaseAction, takeCaseAction, takeThisCaseAction } from './actions';
 
 export const metadata: Metadata = { title: 'Case' };
 
@@ -39,6 +39,8 @@ export default async function CasePage({ params }: Props) {
   const now = new Date();
   const leaseLive = kase.status === 'in_review' && kase.leaseExpiresAt !== null && kase.leaseExpiresAt > now;
   const isHolder = kase.holder?.id === staff.id && leaseLive;
+  // Unclaimed: the statuses and lease rule under which Next case could pick it (lib/queue/take-case.ts re-checks).
+  const takeable = kase.status === 'open' || (kase.status === 'in_review' && !leaseLive);
 
   return (
     <div className="space-y-4">
@@ -66,8 +68,9 @@ export default async function CasePage({ params }: Props) {
             status={kase.status}
             role={staff.role}
             isHolder={isHolder}
+            takeable={takeable}
             accountSuspendedByCase={kase.resolution === 'suspended' && kase.account.enforcement === 'suspended'}
-            actions={{ take: takeCaseAction, release: releaseCaseAction, claimNext: claimNextCaseAction }}
+            actions={{ take: takeCaseAction, release: releaseCaseAction, claimNext: claimNextCaseAction, takeThis: takeThisCaseAction }}
           />
           {canReassign ? (
             <ReassignForm
