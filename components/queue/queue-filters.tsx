@@ -21,12 +21,12 @@ export function QueueFilters({ query }: { query: QueueQuery }) {
           type="search"
           defaultValue={query.q}
           maxLength={SEARCH_MAX}
-          placeholder="Handle, account ID or TC-…"
+          placeholder="Handle, name, account ID or TC-…"
           aria-describedby="queue-q-hint"
           className={`${control} w-64`}
         />
         <span id="queue-q-hint" className="sr-only">
-          Exact handle, platform account ID, or report reference such as TC-7K4M-9QX2
+          Part of a handle, display name, platform account ID or report reference such as TC-7K4M-9QX2, in any letter case
         </span>
       </div>
       <div>

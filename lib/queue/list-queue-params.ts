@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isInstantInRange, isPlainText } from '@/lib/http/params';
+import { isInstantInRange, isPlainText, plainText } from '@/lib/http/params';
 import { HARM_CATEGORIES, type HarmCategory } from '@/lib/reports/categories';
 import type { CaseStatus, Severity } from '@/lib/generated/prisma/enums';
 
@@ -38,6 +38,17 @@ export type QueueQuery = z.output<typeof ZQueueQuery>;
 
 export function parseQueueQuery(searchParams: Record<string, string | string[] | undefined>): QueueQuery {
   return ZQueueQuery.parse(searchParams);
+}
+
+/**
+ * Why the search text was refused by the shared text rule (a control character, a lone surrogate),
+ * or null. parseQueueQuery then drops it; the page says so instead of silently showing the queue.
+ */
+export function searchTextProblem(searchParams: Record<string, string | string[] | undefined>): string | null {
+  const text = first(searchParams.q);
+  if (typeof text !== 'string') return null;
+  const checked = plainText().safeParse(text);
+  return checked.success ? null : (checked.error.issues[0]?.message ?? 'This search cannot be run.');
 }
 
 /**
@@ -85,17 +96,31 @@ export function decodeCursor(text: string | undefined): QueueCursor | null {
   }
 }
 
-/** How the search box text is read: a report reference, else an account handle or platform ID. */
-export type SearchTerm = { kind: 'reference'; reference: string } | { kind: 'account'; text: string } | null;
+/**
+ * How the search box text is read: a whole report reference (exact, through its unique key), else
+ * text matched as a fragment of a handle, platform account ID, display name or report reference.
+ */
+export type SearchTerm = { kind: 'reference'; reference: string } | { kind: 'text'; text: string } | null;
 
 const REFERENCE = /^TC-[A-Z0-9]{4}-[A-Z0-9]{4}$/;
+
+/**
+ * Shortest text matched as a fragment. A trigram index needs three characters to narrow anything;
+ * shorter text is matched exactly (a two-letter handle is still found).
+ */
+export const PARTIAL_MIN = 3;
 
 export function readSearchTerm(q: string): SearchTerm {
   const text = q.trim();
   if (!text) return null;
   const upper = text.toUpperCase();
   if (REFERENCE.test(upper)) return { kind: 'reference', reference: upper };
-  return { kind: 'account', text };
+  return { kind: 'text', text };
+}
+
+/** An ILIKE pattern for "contains `text`": its own %, _ and \ match literally (handles often hold _). */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 /** One row of the queue table. Plain data, safe to hand to any component. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { offeredActions } from '@/components/case/action-kinds';
 import { buildPayload, checkPayload } from '@/components/case/action-form';
 import { formatDuration, slaState } from '@/components/ui/format';
-import { decodeCursor, encodeCursor, parseQueueQuery, queueHref, readSearchTerm } from '@/lib/queue/list-queue-params';
+import { containsPattern, decodeCursor, encodeCursor, parseQueueQuery, queueHref, readSearchTerm, searchTextProblem } from '@/lib/queue/list-queue-params';
 
 describe('queue URL state', () => {
   it('round-trips a keyset cursor and refuses a tampered one', () => {
@@ -27,8 +27,24 @@ describe('queue URL state', () => {
 
   it('reads a report reference in any case, anything else as an account', () => {
     expect(readSearchTerm(' tc-7k4m-9qx2 ')).toEqual({ kind: 'reference', reference: 'TC-7K4M-9QX2' });
-    expect(readSearchTerm('@handle')).toEqual({ kind: 'account', text: '@handle' });
+    expect(readSearchTerm('@handle')).toEqual({ kind: 'text', text: '@handle' });
+    expect(readSearchTerm('7k4m')).toEqual({ kind: 'text', text: '7k4m' });
     expect(readSearchTerm('   ')).toBeNull();
+  });
+
+  it('matches a fragment literally: %, _ and \\ in the text are not wildcards', () => {
+    expect(containsPattern('walk_danger')).toBe('%walk\\_danger%');
+    expect(containsPattern('100%')).toBe('%100\\%%');
+    expect(containsPattern('a\\b')).toBe('%a\\\\b%');
+  });
+
+  it('refuses search text with a control character or a lone surrogate, and says why', () => {
+    expect(searchTextProblem({ q: 'walk\u0000danger' })).toMatch(/control character/);
+    expect(searchTextProblem({ q: 'walk\u0007' })).toMatch(/control character/);
+    expect(searchTextProblem({ q: '\ud800' })).toMatch(/surrogate/);
+    expect(parseQueueQuery({ q: 'walk\u0000danger' }).q).toBe('');
+    expect(searchTextProblem({ q: 'walk_danger' })).toBeNull();
+    expect(searchTextProblem({})).toBeNull();
   });
 });
 

@@ -5,7 +5,7 @@ import { QueueTable } from '@/components/queue/queue-table';
 import { QueueToolbar } from '@/components/queue/queue-toolbar';
 import { requirePageRole } from '@/lib/auth/guards';
 import { listQueue } from '@/lib/queue/list-queue';
-import { parseQueueQuery, queueHref } from '@/lib/queue/list-queue-params';
+import { parseQueueQuery, queueHref, searchTextProblem } from '@/lib/queue/list-queue-params';
 import { claimNextCaseAction } from './actions';
 
 export const metadata: Metadata = { title: 'Queue – Triage Console' };
@@ -14,7 +14,9 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function QueuePage({ searchParams }: Props) {
   const staff = await requirePageRole('moderator', '/console');
-  const query = parseQueueQuery(await searchParams);
+  const params = await searchParams;
+  const query = parseQueueQuery(params);
+  const refused = searchTextProblem(params);
   const now = new Date();
   const page = await listQueue({ viewer: staff, query, now });
   const filtered = Boolean(query.category || query.status || query.breached || query.mine);
@@ -27,6 +29,11 @@ export default async function QueuePage({ searchParams }: Props) {
         <QueueToolbar claimNext={claimNextCaseAction} />
       </div>
       <QueueFilters query={query} />
+      {refused ? (
+        <p role="alert" className="text-sm font-medium text-red-800 dark:text-red-300">
+          Search not run. {refused}.
+        </p>
+      ) : null}
       <p className="text-sm text-slate-600 dark:text-slate-400" aria-live="polite">
         {page.searched
           ? `${page.rows.length} ${page.rows.length === 1 ? 'case' : 'cases'} found, of any status.`
@@ -40,7 +47,7 @@ export default async function QueuePage({ searchParams }: Props) {
         <QueueTable rows={page.rows} now={now} caption={caption} viewerId={staff.id} />
       ) : (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-8 text-center text-slate-700 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-300">
-          {page.searched ? 'No case matches that handle, account ID or reference.' : 'No open cases match. The queue is clear.'}
+          {page.searched ? 'No case has a handle, display name, account ID or report reference containing that text.' : 'No open cases match. The queue is clear.'}
         </p>
       )}
       <nav aria-label="Queue pages" className="flex gap-4 text-sm">
