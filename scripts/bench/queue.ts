@@ -10,6 +10,8 @@
 //     a moderator signed in through next-auth (real session cookie), GET /console (first page) and
 //     GET /console?cursor=… (a page 90,000 cases deep, keyset), one at a time and 4 at a time; p50
 //     and p95 of the full response. Target: p95 < 300 ms. Also listQueue in-process.
+//  4. Search: listQueue with partial search terms (handle, platform ID, reference fragments, one
+//     broad fragment), in-process; p50 and p95 each. Target: p95 < 100 ms.
 // Options: --claims <n> per moderator (default 100), --think <ms> mean pause between a moderator's
 // claims in the paced run (default 500), --requests <n> per page and concurrency (default 100),
 // --no-http (skip the build and the HTTP part: database and in-process figures only).
@@ -83,6 +85,17 @@ try {
   const listFirst = await timeList();
   const listDeep = await timeList(deepCursor);
   const listFiltered = await timeList(undefined, { category: 'grooming', breached: '1' });
+  // Search (partial, case-insensitive, trigram indexes): fragments of a handle, a platform account
+  // ID and a report reference as a moderator types them, then one broad fragment (~111,000 accounts).
+  const searches = {
+    'handle fragment "ch_12345"': 'ch_12345',
+    'handle, other case "BENCH_77777"': 'BENCH_77777',
+    'platform ID fragment "pid4242"': 'pid4242',
+    'reference fragment "1-2345"': '1-2345',
+    'broad fragment "bench_1"': 'bench_1',
+  };
+  const searchTimes: Record<string, ReturnType<typeof summarise>> = {};
+  for (const [label, q] of Object.entries(searches)) searchTimes[label] = await timeList(undefined, { q });
   await getPrisma().$disconnect();
 
   // --- The queue page over HTTP, production build ----------------------------------------------------
@@ -128,6 +141,10 @@ try {
   }
   log(`  listQueue in-process (database share), sequential:`);
   log(`    first page p50 ${ms(listFirst.p50)} p95 ${ms(listFirst.p95)} · deep p50 ${ms(listDeep.p50)} p95 ${ms(listDeep.p95)} · grooming+breached p50 ${ms(listFiltered.p50)} p95 ${ms(listFiltered.p95)}`);
+  log(`  search in-process (listQueue with a search term; database share), sequential, 90 each:`);
+  for (const [label, r] of Object.entries(searchTimes)) log(`    ${label.padEnd(44)} p50 ${ms(r.p50)}   p95 ${ms(r.p95)}`);
+  const worstSearch = Math.max(...Object.values(searchTimes).map((r) => r.p95));
+  log(`    search p95 (worst of the above) ${ms(worstSearch)}; target < 100 ms: ${worstSearch < 100 ? 'met' : 'MISSED'}`);
   log(`  total run time ${((performance.now() - started) / 60_000).toFixed(1)} min`);
   if (duplicates > 0) process.exitCode = 1;
 } finally {
