@@ -1,7 +1,7 @@
 // One `npm start` per data directory. A start killed with SIGKILL leaves its lock (and maybe its
 // Postgres) behind; the next start finds the lock's process gone, takes over, and the embedded
 // Postgres start stops the leftover postmaster (scripts/lib/embedded-postgres.ts, stopLeftover).
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 function isLiveSupervisor(pid: number): boolean {
@@ -32,6 +32,8 @@ export function lockDataDir(dataDir: string): () => void {
   if (Number.isInteger(holder) && isLiveSupervisor(holder)) {
     throw new Error(`Another npm start (PID ${holder}) is running on ${dataDir}; stop it first (Ctrl-C or kill ${holder}).`);
   }
+  // A fresh clone has no .data/ yet: the lock is the first thing written there.
+  mkdirSync(dataDir, { recursive: true });
   writeFileSync(file, `${process.pid}\n`);
   return () => {
     try {
