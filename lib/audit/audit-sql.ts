@@ -1,16 +1,9 @@
 import { statement, type Statement } from '@/lib/db-statement';
+import type { MacFields } from './entry-mac';
 
-export type AuditRow = {
-  occurredAt: Date;
+/** The fields the MAC covers (lib/audit/entry-mac.ts), and the MAC over exactly these fields. */
+export type AuditRow = MacFields & {
   actorType: 'public' | 'api' | 'staff' | 'system';
-  actorId: string | null;
-  event: string;
-  caseId: string | null;
-  entityType: string | null;
-  entityId: string | null;
-  payload: unknown;
-  requestId: string | null;
-  /** lib/audit/entry-mac.ts, over exactly these fields. */
   mac: string;
 };
 

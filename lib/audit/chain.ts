@@ -1,20 +1,12 @@
 import { createHash, createHmac } from 'node:crypto';
 import canonicalize from 'canonicalize';
+import type { MacFields } from './entry-mac';
 
 /** The hash before the first entry. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-export type ChainEntry = {
+export type ChainEntry = MacFields & {
   id: bigint;
-  occurredAt: Date;
-  actorType: string;
-  actorId: string | null;
-  event: string;
-  caseId: string | null;
-  entityType: string | null;
-  entityId: string | null;
-  payload: unknown;
-  requestId: string | null;
   /** The application's MAC (lib/audit/entry-mac.ts); null on entries older than keyed sealing. */
   mac: string | null;
 };
