@@ -16,16 +16,18 @@ const KIND_LABEL: Record<PendingApprovalDTO['kind'], string> = {
   preservation_hold: 'Preservation hold',
   reinstatement: 'Reinstatement',
   referral: 'Hotline referral',
+  stand_down: 'Stand down on a child-in-danger case',
+  hold_release: 'Early release of a preservation hold',
 };
 
 /**
- * One pending request: who asked, when, why, and the decision controls. Preservation holds are
- * decided here; referral packets on the case's referral panel. Your own request cannot be decided
+ * One pending request: who asked, when, why, and the decision controls. Preservation holds,
+ * stand-downs and early hold releases are decided here; referral packets inline
+ * (referral-approval-item.tsx). Your own request cannot be decided
  * by you (the buttons are disabled; the server refuses anyway).
  */
 export function ApprovalItem({ item, now, decide }: { item: PendingApprovalDTO; now: Date; decide: Decide }) {
-  const decidable = item.kind === 'preservation_hold';
-
+  const decidable = item.kind !== 'referral' && item.kind !== 'reinstatement';
 
   return (
     <li className="rounded-lg border border-slate-300 p-4 dark:border-slate-700" aria-labelledby={`${item.id}-title`}>

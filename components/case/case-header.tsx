@@ -5,7 +5,13 @@ import type { CaseDetailDTO } from '@/lib/cases/get-case-dto';
 import { CATEGORY_INFO } from '@/lib/reports/categories';
 import { OutsideText } from '@/components/ui/outside-text';
 
-const RESOLUTION_LABEL = { suspended: 'account suspended', preserved: 'preservation hold', dismissed: 'dismissed', merged: 'merged' } as const;
+const RESOLUTION_LABEL = {
+  suspended: 'account suspended',
+  preserved: 'preservation hold',
+  dismissed: 'dismissed',
+  merged: 'merged',
+  referred: 'referred to the hotlines',
+} as const;
 
 /** Case number, account, status and the figures a moderator checks first. */
 export function CaseHeader({ kase, now }: { kase: CaseDetailDTO; now: Date }) {

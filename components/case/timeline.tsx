@@ -15,9 +15,18 @@ const ACTION_LABEL: Record<ActionType, string> = {
   reinstate: 'Reinstated the account',
   note: 'Note',
   reopen: 'Reopened',
+  waive: 'Waived an obligation',
+  close: 'Closed: every obligation met or waived',
+  stand_down: 'Stand-down (child in danger now)',
 };
 
-const APPROVAL_KIND = { preservation_hold: 'Preservation hold', reinstatement: 'Reinstatement', referral: 'Referral' } as const;
+const APPROVAL_KIND = {
+  preservation_hold: 'Preservation hold',
+  reinstatement: 'Reinstatement',
+  referral: 'Referral',
+  stand_down: 'Stand-down (danger now, no enforcement)',
+  hold_release: 'Early release of a preservation hold',
+} as const;
 
 /** Actions and notes, oldest first; notes are internal and shown as the author wrote them (text). */
 export function Timeline({ entries, approvals }: { entries: TimelineEntryDTO[]; approvals: ApprovalDTO[] }) {

@@ -5,6 +5,7 @@ export const STATUS_LABEL: Record<CaseStatus, string> = {
   in_review: 'In review',
   escalated: 'Escalated',
   awaiting_approval: 'Awaiting approval',
+  responding: 'Responding: obligations outstanding',
   closed: 'Closed',
 };
 
@@ -13,6 +14,7 @@ const STATUS_TONE: Record<CaseStatus, string> = {
   in_review: 'border-blue-600 text-blue-900 dark:border-sky-400 dark:text-sky-200',
   escalated: 'border-purple-600 text-purple-900 dark:border-purple-400 dark:text-purple-200',
   awaiting_approval: 'border-amber-600 text-amber-900 dark:border-amber-400 dark:text-amber-200',
+  responding: 'border-teal-700 text-teal-900 dark:border-teal-400 dark:text-teal-200',
   closed: 'border-slate-300 text-slate-600 dark:border-slate-600 dark:text-slate-400',
 };
 

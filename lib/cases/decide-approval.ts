@@ -4,23 +4,16 @@ import { writeAudit } from '@/lib/audit/write-audit';
 import type { StaffPrincipal } from '@/lib/auth/roles';
 import { getPrisma, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
-import { enqueueDecision } from '@/lib/platform/outbox';
-import {
-  assertTransition,
-  closeCase,
-  decisionMessage,
-  lockCase,
-  requireActorRole,
-  staffAudit,
-  type LockedCase,
-} from './case-transaction';
+import { startHold } from '@/lib/preservation/start-hold';
+import { caseUpdateAfter, settleCase } from '@/lib/response/settle-case';
+import { decideStandDown } from '@/lib/response/stand-down';
+import { assertTransition, lockCase, requireActorRole, staffAudit, type LockedCase } from './case-transaction';
 import { PRESERVATION_DAYS_DEFAULT } from './schema';
 import type { ApprovalDecision } from './types';
 
-const DAY_MS = 86_400_000;
 const ZHoldPayload = z.object({ durationDays: z.number().int().positive().catch(PRESERVATION_DAYS_DEFAULT) });
 
-type PendingApproval = {
+export type PendingApproval = {
   id: string;
   kind: string;
   status: string;
@@ -31,12 +24,13 @@ type PendingApproval = {
 };
 
 /**
- * Decides a pending preservation-hold request (supervisors and admins; never one's own request —
- * checked here and by the approvals_not_self_decided CHECK). Approving starts the hold (now until
- * now + durationDays, 365 by default), marks the account preserved (it stays up; a suspended account
- * stays suspended), closes the case as `preserved` and tells the platform
- * (`account.preservation_hold` with expiresAt). Rejecting sends the case back to the queue (open).
- * One transaction either way; the case row is locked first, as every case change does.
+ * Decides a pending approval on a case (supervisors and admins; never one's own request — checked
+ * here and by the approvals_not_self_decided CHECK). A preservation hold: approving starts the hold
+ * (now until now + durationDays, 365 by default; lib/preservation/start-hold.ts), which is a measure
+ * of the response, so the case's obligations follow and it closes as `preserved` only when nothing
+ * else is owed; rejecting sends an awaiting case back to the queue (open). A stand-down on a
+ * danger-now case: lib/response/stand-down.ts. One transaction either way; the case row is locked
+ * first, as every case change does.
  */
 export async function decideApproval({
   approvalId,
@@ -65,34 +59,43 @@ export async function decideApproval({
       FROM approvals WHERE id = ${approvalId}::uuid FOR UPDATE`;
     if (!approval) throw new AppError('not_found', 'There is no such approval request.');
     if (approval.status !== 'pending') throw new AppError('conflict', 'This request has already been decided.');
-    if (approval.kind !== 'preservation_hold') {
-      throw new AppError('invalid_input', 'This kind of request is decided elsewhere.');
-    }
     if (approval.requestedById === actor.id) {
       throw new AppError('forbidden', 'You cannot decide your own request; another supervisor must.');
     }
     const args = { tx, kase, approval, actor, reason: reason.trim(), now };
-    return decision === 'approve' ? approve(args) : reject(args);
+    switch (approval.kind) {
+      case 'preservation_hold':
+        return decision === 'approve' ? approve(args) : reject(args);
+      case 'stand_down':
+        return decideStandDown({ ...args, decision });
+      default:
+        throw new AppError('invalid_input', 'This kind of request is decided elsewhere.');
+    }
   });
 }
 
-type DecideArgs = { tx: Tx; kase: LockedCase; approval: PendingApproval; actor: StaffPrincipal; reason: string; now: Date };
+export type DecideArgs = { tx: Tx; kase: LockedCase; approval: PendingApproval; actor: StaffPrincipal; reason: string; now: Date };
 
 async function approve({ tx, kase, approval, actor, reason, now }: DecideArgs): Promise<ApprovalDecision> {
-  const to = assertTransition(kase, 'approve_preservation_hold', actor);
+  assertTransition(kase, 'approve_preservation_hold', actor);
   const { durationDays } = ZHoldPayload.parse(approval.payload ?? {});
-  const expiresAt = new Date(now.getTime() + durationDays * DAY_MS);
 
   await tx.approval.update({
     where: { id: approval.id },
     data: { status: 'approved', decidedById: actor.id, decidedAt: now, decisionReason: reason || null },
   });
-  const hold = await tx.preservationHold.create({
-    data: { caseId: kase.id, accountId: kase.accountId, approvalId: approval.id, startsAt: now, expiresAt },
-    select: { id: true },
+  const hold = await startHold(tx, {
+    kase,
+    basis: 'law_enforcement_request',
+    reasonCode: approval.reasonCode,
+    actor,
+    startsAt: now,
+    days: durationDays,
+    now,
+    approvalId: approval.id,
   });
-  // Preserved, not suspended: the account stays up. A suspension already in force stays in force.
-  await tx.reportedAccount.updateMany({ where: { id: kase.accountId, enforcement: 'none' }, data: { enforcement: 'preserved' } });
+  // An approved hold is a measure: the case's obligations follow (closed at once when none is owed).
+  const settlement = await settleCase(tx, { kase, actor, now, open: true });
   const action = await tx.caseAction.create({
     data: {
       caseId: kase.id,
@@ -101,11 +104,11 @@ async function approve({ tx, kase, approval, actor, reason, now }: DecideArgs): 
       reasonCode: approval.reasonCode,
       note: reason || null,
       approvalId: approval.id,
-      details: { stage: 'approved', holdId: hold.id, startsAt: now.toISOString(), expiresAt: expiresAt.toISOString() },
+      details: { stage: 'approved', holdId: hold.holdId, startsAt: now.toISOString(), expiresAt: hold.expiresAt.toISOString() },
     },
     select: { id: true },
   });
-  const updated = await tx.case.update({ where: { id: kase.id }, data: closeCase(kase, 'preserved', now), select: { version: true } });
+  const updated = await tx.case.update({ where: { id: kase.id }, data: caseUpdateAfter(kase, settlement, now), select: { version: true } });
   await writeAudit(
     tx,
     {
@@ -113,37 +116,26 @@ async function approve({ tx, kase, approval, actor, reason, now }: DecideArgs): 
       caseId: kase.id,
       payload: {
         from: kase.status,
-        to,
+        to: settlement.status,
         version: updated.version,
         actionId: action.id,
         approvalId: approval.id,
         requestedById: approval.requestedById,
-        holdId: hold.id,
+        holdId: hold.holdId,
         accountId: kase.accountId,
-        expiresAt: expiresAt.toISOString(),
+        expiresAt: hold.expiresAt.toISOString(),
       },
     },
     staffAudit(actor, kase.id),
   );
-  await enqueueDecision(
-    tx,
-    await decisionMessage(
-      tx,
-      kase,
-      'account.preservation_hold',
-      approval.reasonCode,
-      { startsAt: now.toISOString(), expiresAt: expiresAt.toISOString() },
-      now,
-    ),
-  );
   return {
     caseId: kase.id,
-    status: to,
+    status: settlement.status,
     version: updated.version,
     approvalId: approval.id,
     approvalStatus: 'approved',
-    holdId: hold.id,
-    holdExpiresAt: expiresAt,
+    holdId: hold.holdId,
+    holdExpiresAt: hold.expiresAt,
   };
 }
 
@@ -165,6 +157,7 @@ async function reject({ tx, kase, approval, actor, reason, now }: DecideArgs): P
     },
     select: { id: true },
   });
+  // Back to the queue from awaiting_approval; a responding case stays responding with what it owes.
   const updated = await tx.case.update({
     where: { id: kase.id },
     data: { status: to, assigneeId: null, leaseExpiresAt: null, version: { increment: 1 } },

@@ -2,6 +2,7 @@ import 'server-only';
 import type { StaffPrincipal } from '@/lib/auth/roles';
 import { getPrisma } from '@/lib/db';
 import { requireActorRole } from './case-transaction';
+import { STAND_DOWN_REASON } from '@/lib/response/settle-case';
 import { reasonLabel } from './reason-codes';
 import { HOTLINE_REGISTRY } from '@/lib/referrals/hotlines';
 import type { Hotline } from '@/lib/referrals/types';
@@ -60,11 +61,17 @@ export async function listPendingApprovals({
       requestedBy: row.requestedBy,
       requestedAt: row.requestedAt,
       reasonCode: row.reasonCode,
-      reasonLabel: reasonLabel(row.kind === 'preservation_hold' ? 'preservation_hold' : 'reinstate', row.reasonCode),
+      reasonLabel: approvalReasonLabel(row.kind, row.reasonCode),
       reason: row.reason,
       durationDays: typeof payload.durationDays === 'number' ? payload.durationDays : null,
       canDecide: row.requestedBy.id !== actor.id,
       referral: referralOf(row.referrals),
     };
   });
+}
+
+/** The label of an approval's reason code, by the action whose codes it uses. */
+function approvalReasonLabel(kind: PendingApprovalDTO['kind'], code: string): string {
+  if (kind === 'stand_down') return code === STAND_DOWN_REASON ? 'Responded without suspending the account' : `Dismiss: ${reasonLabel('dismiss', code)}`;
+  return reasonLabel(kind === 'preservation_hold' || kind === 'hold_release' ? 'preservation_hold' : 'reinstate', code);
 }

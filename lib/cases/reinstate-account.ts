@@ -1,6 +1,7 @@
 import 'server-only';
 import type { StaffPrincipal } from '@/lib/auth/roles';
 import { AppError } from '@/lib/errors';
+import { holdInForce } from '@/lib/preservation/start-hold';
 import { requireActorRole, withCaseChange } from './case-transaction';
 import { recordCaseAction } from './record-case-action';
 import type { TReinstateInput } from './schema';
@@ -8,8 +9,9 @@ import type { ActionResultSummary } from './types';
 
 /**
  * Lifts the suspension a case imposed (supervisors and admins only, reason code and note required):
- * the account's enforcement goes back to none and the platform is told (`account.reinstated`). The
- * case stays closed; the reinstatement is one more action in its history.
+ * the account's enforcement goes back to none (or preserved, while a hold is in force) and the
+ * platform is told (`account.reinstated`). The case keeps its status (closed, or responding while
+ * obligations are outstanding); the reinstatement is one more action in its history.
  */
 export async function reinstateAccount({
   caseId,
@@ -28,12 +30,15 @@ export async function reinstateAccount({
       where: { id: kase.accountId },
       select: { enforcement: true, suspendedUntil: true },
     });
-    if (kase.resolution !== 'suspended' || account.enforcement !== 'suspended') {
+    const suspendedHere =
+      kase.resolution === 'suspended' || (kase.status === 'responding' && (await tx.caseAction.count({ where: { caseId: kase.id, type: 'suspend' } })) > 0);
+    if (!suspendedHere || account.enforcement !== 'suspended') {
       throw new AppError('conflict', 'This account is not suspended by this case, so there is nothing to reinstate.');
     }
+    // A hold in force outlives the suspension: the account is back up, its data still preserved.
     await tx.reportedAccount.update({
       where: { id: kase.accountId },
-      data: { enforcement: 'none', suspendedUntil: null },
+      data: { enforcement: (await holdInForce(tx, kase.accountId, now)) ? 'preserved' : 'none', suspendedUntil: null },
     });
     return recordCaseAction(
       { tx, kase, to, now, actor },

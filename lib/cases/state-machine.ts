@@ -3,34 +3,60 @@ import type { CaseStatus } from '@/lib/generated/prisma/enums';
 
 /**
  * The case lifecycle as one table: which event may happen in which status, what status follows, who
- * may trigger it. Pure, no database. The server checks every change against it (lib/cases/*) and
- * the console imports the same table to decide which buttons to show, so the two cannot drift.
+ * may trigger it. Pure, no database. The server checks every change against it (lib/cases/*,
+ * lib/response/*) and the console imports the same table to decide which buttons to show, so the
+ * two cannot drift.
  *
- *   open ──claim──▶ in_review ──suspend / dismiss──▶ closed ──reinstate──▶ closed
- *     ▲                │ │  └──escalate──▶ escalated ──suspend / dismiss──▶ closed
- *     └─release/expiry─┘ └─request_preservation_hold──▶ awaiting_approval ──approve──▶ closed
- *     ▲                                                        │
- *     └────────────────────────reject──────────────────────────┘
+ *                ┌──────────────release / lease expiry──────────────┐
+ *                ▼                                                  │
+ *   open ──claim──▶ in_review ──escalate──▶ escalated               │
+ *    ▲  ▲              │  │                     │ (supervisors decide escalated cases the same way)
+ *    │  │              │  └─dismiss (no danger now)─────────────────────────────────▶ closed
+ *    │  │              │  └─dismiss, danger now: request_stand_down─▶ awaiting_approval
+ *    │  │              │  └─request_preservation_hold (law enforcement)─▶ awaiting_approval
+ *    │  └──reject──────┼──────────────────────────────────────────────────┘   │ approve_stand_down ─▶ closed
+ *    │                 │                                                      │ approve_preservation_hold ─▶ responding*
+ *    │                 └─suspend / record_preservation / respond / prepare_referral ─▶ responding*
+ *    │
+ *    │  responding ──(any measure, waive_obligation, a referral acknowledged)──▶ responding*
+ *    │  responding* = responding while an obligation is outstanding, else closed at once
+ *    │  closed ──reinstate / note──▶ closed
+ *
+ * A response is a set of measures (enforcement, preservation, referrals) recorded in any order.
+ * Recording one on a case in a reportable category opens its obligations (lib/response/obligation-
+ * rules.ts): preservation, one referral per hotline the router requires, and for a danger-now case
+ * without enforcement a supervisor's agreement to stand down. The case stays `responding`, out of
+ * the claim queue and worked by anyone, until every obligation is met or waived; then it closes by
+ * itself (`*`, settled by lib/response/settle-case.ts in the same transaction).
  *
  * Rules the table encodes beyond the status itself:
  * - `minRole`: the lowest role that may trigger the event ('system' for the lease-expiry job).
  * - `holder`: on a claimed case only the moderator holding it may act, or a supervisor and above.
  * - `claim` on in_review is only for a case whose lease has expired (checked by claimNextCase).
  * - Escalated cases wait for a supervisor: only supervisors decide them (or reassign them).
+ * - A danger-now case is never dismissed by one person: `dismiss` is refused there, and
+ *   `request_stand_down` asks a supervisor who is not the requester (lib/response/stand-down.ts).
  * - Notes are internal and allowed in every status, including closed.
  */
 
-export const CASE_STATUSES = ['open', 'in_review', 'escalated', 'awaiting_approval', 'closed'] as const satisfies readonly CaseStatus[];
+export const CASE_STATUSES = ['open', 'in_review', 'escalated', 'awaiting_approval', 'responding', 'closed'] as const satisfies readonly CaseStatus[];
 
 export const CASE_EVENTS = [
   'claim',
   'release',
   'lease_expired',
   'suspend',
+  'record_preservation',
+  'respond',
+  'prepare_referral',
   'request_preservation_hold',
   'approve_preservation_hold',
   'reject_preservation_hold',
   'dismiss',
+  'request_stand_down',
+  'approve_stand_down',
+  'reject_stand_down',
+  'waive_obligation',
   'escalate',
   'note',
   'reinstate',
@@ -45,6 +71,15 @@ export type Transition = {
   holder?: boolean;
 };
 
+/** The measures of a response: each leads to `responding`, which closes at once when nothing is outstanding. */
+const measures = (minRole: StaffRole, holder: boolean) =>
+  ({
+    suspend: { to: 'responding', minRole, holder },
+    record_preservation: { to: 'responding', minRole, holder },
+    respond: { to: 'responding', minRole, holder },
+    prepare_referral: { to: 'responding', minRole, holder },
+  }) as const satisfies Partial<Record<CaseEvent, Transition>>;
+
 export const CASE_TRANSITIONS: Readonly<Record<CaseStatus, Partial<Record<CaseEvent, Transition>>>> = {
   open: {
     claim: { to: 'in_review', minRole: 'moderator' },
@@ -55,24 +90,40 @@ export const CASE_TRANSITIONS: Readonly<Record<CaseStatus, Partial<Record<CaseEv
     claim: { to: 'in_review', minRole: 'moderator' }, // only once the lease has expired
     release: { to: 'open', minRole: 'moderator', holder: true },
     lease_expired: { to: 'open', minRole: 'system' },
-    suspend: { to: 'closed', minRole: 'moderator', holder: true },
+    ...measures('moderator', true),
     request_preservation_hold: { to: 'awaiting_approval', minRole: 'moderator', holder: true },
     dismiss: { to: 'closed', minRole: 'moderator', holder: true },
+    request_stand_down: { to: 'awaiting_approval', minRole: 'moderator', holder: true },
     escalate: { to: 'escalated', minRole: 'moderator', holder: true },
     note: { to: 'in_review', minRole: 'moderator' },
     reassign: { to: 'in_review', minRole: 'supervisor' },
   },
   escalated: {
-    suspend: { to: 'closed', minRole: 'supervisor' },
+    ...measures('supervisor', false),
     request_preservation_hold: { to: 'awaiting_approval', minRole: 'supervisor' },
     dismiss: { to: 'closed', minRole: 'supervisor' },
+    request_stand_down: { to: 'awaiting_approval', minRole: 'supervisor' },
     note: { to: 'escalated', minRole: 'moderator' },
     reassign: { to: 'in_review', minRole: 'supervisor' },
   },
   awaiting_approval: {
-    approve_preservation_hold: { to: 'closed', minRole: 'supervisor' },
+    approve_preservation_hold: { to: 'responding', minRole: 'supervisor' },
     reject_preservation_hold: { to: 'open', minRole: 'supervisor' },
+    approve_stand_down: { to: 'closed', minRole: 'supervisor' },
+    reject_stand_down: { to: 'open', minRole: 'supervisor' },
     note: { to: 'awaiting_approval', minRole: 'moderator' },
+  },
+  responding: {
+    ...measures('moderator', false),
+    request_preservation_hold: { to: 'responding', minRole: 'moderator' },
+    approve_preservation_hold: { to: 'responding', minRole: 'supervisor' },
+    reject_preservation_hold: { to: 'responding', minRole: 'supervisor' },
+    request_stand_down: { to: 'responding', minRole: 'moderator' },
+    approve_stand_down: { to: 'responding', minRole: 'supervisor' },
+    reject_stand_down: { to: 'responding', minRole: 'supervisor' },
+    waive_obligation: { to: 'responding', minRole: 'supervisor' },
+    note: { to: 'responding', minRole: 'moderator' },
+    reinstate: { to: 'responding', minRole: 'supervisor' },
   },
   closed: {
     note: { to: 'closed', minRole: 'moderator' },
@@ -85,6 +136,7 @@ const STATUS_LABEL: Record<CaseStatus, string> = {
   in_review: 'in review',
   escalated: 'escalated',
   awaiting_approval: 'awaiting approval',
+  responding: 'responding (obligations outstanding)',
   closed: 'closed',
 };
 

@@ -1,4 +1,4 @@
-import type { ApprovalStatus, CaseStatus } from '@/lib/generated/prisma/enums';
+import type { ApprovalKind, ApprovalStatus, CaseStatus } from '@/lib/generated/prisma/enums';
 
 /** What the write side returns to the console: small, serialisable, no Prisma rows. */
 
@@ -32,7 +32,7 @@ export type ApprovalDecision = CaseChange & {
 /** One row of the approvals inbox: who asked, when, why, about which case. */
 export type PendingApprovalDTO = {
   id: string;
-  kind: 'preservation_hold' | 'reinstatement' | 'referral';
+  kind: ApprovalKind;
   caseId: string;
   caseNumber: string;
   accountLabel: string;

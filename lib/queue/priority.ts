@@ -5,7 +5,8 @@ import { CATEGORY_INFO, mostHarmful, type HarmCategory, type Severity } from '@/
  * why a case is high (docs/priority.md explains it to staff).
  *
  *   harm      the harm weight of the most harmful category reported (10–60)
- *   danger    +100 when any reporter said a child is in danger right now
+ *   danger    +200 when any reporter said a child is in danger right now: more than every other part
+ *             together can reach (160), so such a case stays above all others until a human acts
  *   reporters 10·log2(1 + distinct reporters), at most 40 (1→10, 3→20, 7→30, 15→40)
  *   velocity  5·log2(reports in the last hour), at most 20 (2→5, 4→10, 8→15, 16→20)
  *   age       0 while more than half the SLA remains, 10 in the last half, 25 once breached,
@@ -78,7 +79,7 @@ export function scoreCase(input: PriorityInput, targets: SlaTargets): Priority {
   const age = agePart(input.slaDueAt, targets[severity], input.now);
   const parts: PriorityParts = {
     harm: CATEGORY_INFO[primaryCategory].harmWeight,
-    danger: input.dangerNow ? 100 : 0,
+    danger: input.dangerNow ? 200 : 0,
     reporters: reportersPart(input.distinctReporters),
     velocity: velocityPart(input.reportsLastHour),
     age: age.points,

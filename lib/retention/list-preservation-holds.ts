@@ -40,6 +40,7 @@ export async function listPreservationHolds({
       caseId: true,
       startsAt: true,
       expiresAt: true,
+      reasonCode: true,
       case: { select: { caseNumber: true } },
       account: { select: { handle: true, platformAccountId: true } },
       approval: { select: { reasonCode: true, requestedBy: { select: { name: true } }, decidedBy: { select: { name: true } } } },
@@ -52,9 +53,9 @@ export async function listPreservationHolds({
     accountLabel: r.account.handle ? `@${r.account.handle}` : `ID ${r.account.platformAccountId ?? 'unknown'}`,
     startsAt: r.startsAt,
     expiresAt: r.expiresAt,
-    requestedBy: r.approval.requestedBy.name,
-    approvedBy: r.approval.decidedBy?.name ?? null,
-    reasonCode: r.approval.reasonCode,
+    requestedBy: r.approval?.requestedBy.name ?? '—',
+    approvedBy: r.approval?.decidedBy?.name ?? null,
+    reasonCode: r.reasonCode,
     expiry: holdExpiry(r.expiresAt, now),
   }));
 }

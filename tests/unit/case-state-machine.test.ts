@@ -10,37 +10,58 @@ import {
 import type { CaseStatus } from '@/lib/generated/prisma/enums';
 
 // The lifecycle written out again, independently of the table: every pair not listed is refused.
+const RESPONDING_MEASURES = { suspend: 'responding', record_preservation: 'responding', respond: 'responding', prepare_referral: 'responding' } as const;
 const EXPECTED: Record<CaseStatus, Partial<Record<CaseEvent, CaseStatus>>> = {
   open: { claim: 'in_review', reassign: 'in_review', note: 'open' },
   in_review: {
     claim: 'in_review',
     release: 'open',
     lease_expired: 'open',
-    suspend: 'closed',
+    ...RESPONDING_MEASURES,
     request_preservation_hold: 'awaiting_approval',
     dismiss: 'closed',
+    request_stand_down: 'awaiting_approval',
     escalate: 'escalated',
     note: 'in_review',
     reassign: 'in_review',
   },
   escalated: {
-    suspend: 'closed',
+    ...RESPONDING_MEASURES,
     request_preservation_hold: 'awaiting_approval',
     dismiss: 'closed',
+    request_stand_down: 'awaiting_approval',
     note: 'escalated',
     reassign: 'in_review',
   },
-  awaiting_approval: { approve_preservation_hold: 'closed', reject_preservation_hold: 'open', note: 'awaiting_approval' },
+  awaiting_approval: {
+    approve_preservation_hold: 'responding',
+    reject_preservation_hold: 'open',
+    approve_stand_down: 'closed',
+    reject_stand_down: 'open',
+    note: 'awaiting_approval',
+  },
+  responding: {
+    ...RESPONDING_MEASURES,
+    request_preservation_hold: 'responding',
+    approve_preservation_hold: 'responding',
+    reject_preservation_hold: 'responding',
+    request_stand_down: 'responding',
+    approve_stand_down: 'responding',
+    reject_stand_down: 'responding',
+    waive_obligation: 'responding',
+    note: 'responding',
+    reinstate: 'responding',
+  },
   closed: { note: 'closed', reinstate: 'closed' },
 };
 
 const pairs = CASE_STATUSES.flatMap((status) => CASE_EVENTS.map((event) => [status, event] as const));
 
 describe('case state machine', () => {
-  it('covers all 5 statuses and 12 events', () => {
-    expect(CASE_STATUSES).toHaveLength(5);
-    expect(CASE_EVENTS).toHaveLength(12);
-    expect(pairs).toHaveLength(60);
+  it('covers all 6 statuses and 19 events', () => {
+    expect(CASE_STATUSES).toHaveLength(6);
+    expect(CASE_EVENTS).toHaveLength(19);
+    expect(pairs).toHaveLength(114);
   });
 
   it.each(pairs.filter(([s, e]) => EXPECTED[s][e]))('allows %s --%s-->', (status, event) => {
@@ -86,6 +107,11 @@ describe('case state machine', () => {
       ['in_review', 'reassign'],
       ['awaiting_approval', 'approve_preservation_hold'],
       ['awaiting_approval', 'reject_preservation_hold'],
+      ['awaiting_approval', 'approve_stand_down'],
+      ['awaiting_approval', 'reject_stand_down'],
+      ['responding', 'waive_obligation'],
+      ['responding', 'approve_stand_down'],
+      ['responding', 'reinstate'],
       ['closed', 'reinstate'],
     ];
     for (const [status, event] of supervisorOnly) {
@@ -112,9 +138,23 @@ describe('case state machine', () => {
       'claim',
       'release',
       'suspend',
+      'record_preservation',
+      'respond',
+      'prepare_referral',
       'request_preservation_hold',
       'dismiss',
+      'request_stand_down',
       'escalate',
+      'note',
+    ]);
+    // A responding case is team work: any moderator records measures, only supervisors waive.
+    expect(allowedEvents('responding', { role: 'moderator', isHolder: false })).toEqual([
+      'suspend',
+      'record_preservation',
+      'respond',
+      'prepare_referral',
+      'request_preservation_hold',
+      'request_stand_down',
       'note',
     ]);
     expect(allowedEvents('in_review', { role: 'moderator', isHolder: false })).toEqual(['claim', 'note']);
@@ -123,6 +163,8 @@ describe('case state machine', () => {
     expect(allowedEvents('awaiting_approval', { role: 'admin', isHolder: false })).toEqual([
       'approve_preservation_hold',
       'reject_preservation_hold',
+      'approve_stand_down',
+      'reject_stand_down',
       'note',
     ]);
   });

@@ -197,13 +197,13 @@ describe('scoreCase', () => {
     }
   });
 
-  it('makes danger-now critical and adds 100', () => {
+  it('makes danger-now critical and adds 200', () => {
     const without = scoreCase(input({ categories: ['grooming'] }), targets);
     const withDanger = scoreCase(input({ categories: ['grooming'], dangerNow: true }), targets);
     expect(withDanger.severity).toBe('critical');
-    expect(withDanger.parts.danger).toBe(100);
+    expect(withDanger.parts.danger).toBe(200);
     expect(without.parts.danger).toBe(0);
-    expect(withDanger.score - without.score).toBe(100);
+    expect(withDanger.score - without.score).toBe(200);
   });
 
   it('uses the harm weight of each category', () => {
@@ -310,13 +310,13 @@ describe('scoreCase', () => {
 });
 
 describe('ordering a moderator would expect', () => {
-  it('puts a single danger-now report above 15 reporters of other abuse, even at their worst', () => {
+  it('puts a single fresh danger-now report above any other case, even the worst child sexual imagery case', () => {
     const danger = scoreCase(input({ dangerNow: true, categories: ['other_abuse'] }), targets);
     const crowd = scoreCase(
-      input({ categories: ['other_abuse'], distinctReporters: 15, reportsLastHour: 1000, now: at(1000 * HOUR) }),
+      input({ categories: ['child_sexual_imagery'], distinctReporters: 15, reportsLastHour: 1000, now: at(1000 * HOUR) }),
       targets,
     );
-    expect(crowd.parts).toMatchObject({ reporters: 40, velocity: 20, age: 40 });
+    expect(crowd.parts).toMatchObject({ harm: 60, reporters: 40, velocity: 20, age: 40 });
     expect(danger.score).toBeGreaterThan(crowd.score);
   });
 

@@ -6,10 +6,11 @@ import { z } from 'zod';
  * decision reasons stay in their own tables (case_notes, approvals), not in the log.
  */
 
-const status = z.enum(['open', 'in_review', 'escalated', 'awaiting_approval', 'closed']);
+const status = z.enum(['open', 'in_review', 'escalated', 'awaiting_approval', 'responding', 'closed']);
 /** The status change and the case's new version, common to every case event. */
 const change = { from: status, to: status, version: z.number().int() };
 const staffId = z.uuid();
+const obligation = z.object({ obligationId: z.uuid(), kind: z.enum(['preservation', 'referral', 'stand_down']), hotline: z.enum(['ncmec', 'uk_nca']).nullable() });
 
 export const casesEvents = [
   // Reading a case is audited too (lib/cases/get-case.ts): who looked at what, and whether reporter
@@ -118,6 +119,78 @@ export const casesEvents = [
     event: z.literal('case.account_reinstated'),
     caseId: z.uuid(),
     payload: z.object({ ...change, actionId: z.uuid(), accountId: z.uuid(), reasonCode: z.string() }),
+  }),
+  // The response (lib/response/): obligations opened and met, the combined response, preservation
+  // recorded with it, stand-down requests on danger-now cases, waivers, and the automatic close.
+  z.object({
+    event: z.literal('case.obligations_opened'),
+    caseId: z.uuid(),
+    payload: z.object({ obligations: z.array(obligation).min(1) }),
+  }),
+  z.object({
+    event: z.literal('case.obligations_met'),
+    caseId: z.uuid(),
+    payload: z.object({ obligations: z.array(obligation).min(1) }),
+  }),
+  z.object({
+    event: z.literal('case.obligation_waived'),
+    caseId: z.uuid(),
+    payload: z.object({ ...change, actionId: z.uuid(), obligation, reason: z.string().min(1) }),
+  }),
+  z.object({
+    event: z.literal('case.closed'),
+    caseId: z.uuid(),
+    payload: z.object({
+      ...change,
+      actionId: z.uuid(),
+      resolution: z.enum(['suspended', 'preserved', 'dismissed', 'merged', 'referred']),
+      trigger: z.enum(['referral_acknowledged', 'obligation_waived', 'approval_decided']),
+    }),
+  }),
+  z.object({
+    event: z.literal('case.preservation_recorded'),
+    caseId: z.uuid(),
+    payload: z.object({ ...change, actionId: z.uuid(), holdId: z.uuid(), accountId: z.uuid(), reasonCode: z.string(), expiresAt: z.iso.datetime() }),
+  }),
+  z.object({
+    event: z.literal('case.responded'),
+    caseId: z.uuid(),
+    payload: z.object({
+      ...change,
+      actionIds: z.array(z.uuid()).min(1),
+      accountId: z.uuid(),
+      reasonCode: z.string(),
+      /** null: no enforcement; 'permanent' or the suspension's end. */
+      suspension: z.union([z.literal('permanent'), z.iso.datetime()]).nullable(),
+      /** The hold started with the response, or null when one was already in force. */
+      holdId: z.uuid().nullable(),
+      referrals: z.array(
+        z.object({ hotline: z.enum(['ncmec', 'uk_nca']), referralId: z.uuid().nullable(), version: z.number().int().nullable(), notPrepared: z.string().nullable() }),
+      ),
+    }),
+  }),
+  z.object({
+    event: z.literal('case.referral_drafted'),
+    caseId: z.uuid(),
+    payload: z.object({ ...change, referralId: z.uuid(), hotline: z.enum(['ncmec', 'uk_nca']) }),
+  }),
+  z.object({
+    event: z.literal('case.stand_down_requested'),
+    caseId: z.uuid(),
+    payload: z.object({ ...change, actionId: z.uuid(), approvalId: z.uuid(), reasonCode: z.string() }),
+  }),
+  z.object({
+    event: z.literal('case.stand_down_decided'),
+    caseId: z.uuid(),
+    payload: z.object({
+      ...change,
+      actionId: z.uuid(),
+      approvalId: z.uuid(),
+      requestedById: staffId,
+      decision: z.enum(['approved', 'rejected']),
+      /** 'dismissal' closes the case as dismissed; 'obligation' settles a responding case's obligation. */
+      via: z.enum(['dismissal', 'obligation']),
+    }),
   }),
   // A suspension with an end date ran out: the account's state returns to none (the platform
   // enforced the end itself; it learned the date with the suspension).
