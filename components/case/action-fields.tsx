@@ -77,24 +77,32 @@ export function NoteField({
   );
 }
 
-export function SuspensionEndField({ formId, errors }: { formId: string; errors?: string[] }) {
+export function SuspensionEndField({ formId, errors, withNone = false }: { formId: string; errors?: string[]; withNone?: boolean }) {
   const id = `${formId}-until`;
+  // The combined response names its choice `enforcement` (permanent, until, none); suspend alone `duration`.
+  const name = withNone ? 'enforcement' : 'duration';
   return (
     <fieldset aria-describedby={errors?.length ? `${id}-error` : undefined}>
-      <legend className="text-sm font-semibold">How long</legend>
+      <legend className="text-sm font-semibold">{withNone ? 'Enforcement' : 'How long'}</legend>
       <div className="mt-1 flex flex-wrap items-center gap-4 text-sm">
         <label className="flex items-center gap-2">
-          <input type="radio" name="duration" value="permanent" defaultChecked className="size-4" />
-          Permanent
+          <input type="radio" name={name} value="permanent" defaultChecked className="size-4" />
+          {withNone ? 'Suspend permanently' : 'Permanent'}
         </label>
         <label className="flex items-center gap-2">
-          <input type="radio" name="duration" value="until" className="size-4" />
-          Until the end of
+          <input type="radio" name={name} value="until" className="size-4" />
+          {withNone ? 'Suspend until the end of' : 'Until the end of'}
         </label>
         <label htmlFor={id} className="sr-only">
           Suspension end date
         </label>
         <input id={id} name="until" type="date" aria-invalid={errors?.length ? true : undefined} className={`${control} w-auto`} />
+        {withNone ? (
+          <label className="flex items-center gap-2">
+            <input type="radio" name={name} value="none" className="size-4" />
+            No enforcement (the account stays up)
+          </label>
+        ) : null}
       </div>
       <FieldError id={`${id}-error`} messages={errors} />
     </fieldset>

@@ -19,6 +19,12 @@ export function buildPayload(kind: UiAction, data: FormData): ActionPayload {
   const reasonCode = text(data, 'reasonCode') ?? '';
   const note = text(data, 'note');
   switch (kind) {
+    case 'respond': {
+      const enforcement = (text(data, 'enforcement') ?? 'permanent') as 'permanent' | 'until' | 'none';
+      return { kind: 'take', input: { type: 'respond', enforcement, reasonCode: reasonCode as never, note, until: enforcement === 'until' ? (text(data, 'until') ?? '') : null } };
+    }
+    case 'record_preservation':
+      return { kind: 'take', input: { type: 'record_preservation', note } };
     case 'suspend':
       return { kind: 'take', input: { type: 'suspend', reasonCode: reasonCode as never, note, until: text(data, 'duration') === 'until' ? (text(data, 'until') ?? '') : null } };
     case 'request_preservation_hold':
@@ -56,6 +62,7 @@ export function ActionForm({
   pending,
   problem,
   formRef,
+  context,
   onSubmit,
   onCancel,
 }: {
@@ -63,6 +70,7 @@ export function ActionForm({
   pending: boolean;
   problem: FormProblem | null;
   formRef: Ref<HTMLFormElement>;
+  context: FormContext;
   onSubmit: (payload: ActionPayload, submitAndNext: boolean) => void;
   onCancel: () => void;
 }) {
@@ -101,11 +109,14 @@ export function ActionForm({
           ) : null}
         </div>
       ) : null}
+      <ActionExplainer kind={kind} context={context} />
       {kind === 'note' ? <NoteField formId={formId} name="body" label="Note (internal, never sent to the platform)" required errors={errors.body} first /> : null}
       {info.reasons ? <ReasonField formId={formId} list={info.reasons} errors={errors.reasonCode} optional={kind === 'release'} /> : null}
       {kind === 'suspend' ? <SuspensionEndField formId={formId} errors={errors.until} /> : null}
+      {kind === 'respond' ? <SuspensionEndField formId={formId} errors={errors.until} withNone /> : null}
       {kind === 'request_preservation_hold' ? <DurationDaysField formId={formId} errors={errors.durationDays} /> : null}
-      {kind !== 'note' && kind !== 'release' ? (
+      {kind === 'record_preservation' ? <NoteField formId={formId} name="note" label="Note" required={false} errors={errors.note} first /> : null}
+      {kind !== 'note' && kind !== 'release' && kind !== 'record_preservation' ? (
         <NoteField
           formId={formId}
           name="note"
@@ -136,4 +147,30 @@ export function ActionForm({
       </div>
     </form>
   );
+}
+
+/** What the form needs to say about this case before a decision. */
+export type FormContext = { dangerNow: boolean; hotlines: string[] };
+
+/** One paragraph on what submitting will do, where it is not obvious from the label. */
+function ActionExplainer({ kind, context }: { kind: UiAction; context: FormContext }) {
+  const line = (children: string) => <p className="text-sm text-slate-700 dark:text-slate-300">{children}</p>;
+  switch (kind) {
+    case 'respond':
+      return line(
+        `In one step: the enforcement you choose, the account's data preserved for one year, and a draft referral to ${
+          context.hotlines.length ? context.hotlines.join(' and ') : 'every hotline the router requires'
+        } for a supervisor's approval. The case stays open as "responding" until every obligation is met.`,
+      );
+    case 'record_preservation':
+      return line('Asks the platform to preserve the account’s data for one year, until the hotline report (which is itself a one-year preservation request) is made. The account stays up.');
+    case 'request_preservation_hold':
+      return line('For a request from police or a hotline: a second person approves it before the hold starts.');
+    case 'dismiss':
+      return context.dangerNow
+        ? line('A reporter said a child is in danger now: a supervisor other than you must agree before this case is dismissed. It stays at the top of the queue until then.')
+        : null;
+    default:
+      return null;
+  }
 }

@@ -9,8 +9,8 @@ import type { ActionResult } from '@/lib/auth/action';
 import type { StaffRole } from '@/lib/auth/roles';
 import type { TCaseActionFormInput } from '@/lib/cases/schema';
 import type { CaseStatus } from '@/lib/cases/get-case-dto';
-import { ActionForm, checkPayload, type ActionPayload, type FormProblem } from './action-form';
-import { CASE_SHORTCUTS, offeredActions, UI_ACTIONS, type UiAction } from './action-kinds';
+import { ActionForm, checkPayload, type ActionPayload, type FormContext, type FormProblem } from './action-form';
+import { CASE_SHORTCUTS, offeredActions, UI_ACTIONS, type CaseFacts, type UiAction } from './action-kinds';
 import { TakeCaseButton, type TakeThisCase } from './take-case-button';
 
 type Change = { caseId: string; status: CaseStatus; version: number };
@@ -24,7 +24,7 @@ export type CaseActions = {
 
 /**
  * The decisions a staff member can take on this case, as buttons that open one form at a time, with
- * shortcuts (s, d, e, m, n, ?, Ctrl/Cmd+Enter). Every submission carries the version the page was
+ * shortcuts (r, s, d, e, m, n, ?, Ctrl/Cmd+Enter). Every submission carries the version the page was
  * rendered from; a conflict says so plainly and offers a reload, never overwriting silently.
  */
 export function ActionsPanel({
@@ -34,7 +34,8 @@ export function ActionsPanel({
   role,
   isHolder,
   takeable,
-  accountSuspendedByCase,
+  facts,
+  formContext,
   actions,
 }: {
   caseId: string;
@@ -44,11 +45,12 @@ export function ActionsPanel({
   isHolder: boolean;
   /** Nobody holds the case (open, or in review under a lapsed lease): "Take this case" is offered. */
   takeable: boolean;
-  accountSuspendedByCase: boolean;
+  facts: CaseFacts;
+  formContext: FormContext;
   actions: CaseActions;
 }) {
   const router = useRouter();
-  const offered = offeredActions(status, role, isHolder, accountSuspendedByCase);
+  const offered = offeredActions(status, role, isHolder, facts);
   const [open, setOpen] = useState<UiAction | null>(null);
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const [done, setDone] = useState<string>('');
@@ -72,6 +74,7 @@ export function ActionsPanel({
 
   useShortcuts({
     n: next,
+    r: () => openForm('respond'),
     s: () => openForm('suspend'),
     d: () => openForm('dismiss'),
     e: () => openForm('escalate'),
@@ -101,7 +104,7 @@ export function ActionsPanel({
       }
       setOpen(null);
       setProblem(null);
-      setDone(`${UI_ACTIONS[kind].label}: done.`);
+      setDone(outcomeText(kind, result.data));
       if (submitAndNext) next();
       else router.refresh();
     });
@@ -148,12 +151,20 @@ export function ActionsPanel({
       </div>
       {open ? (
         <div className="mt-3">
-          <ActionForm key={open} kind={open} pending={pending} problem={problem} formRef={formRef} onSubmit={submit} onCancel={() => setOpen(null)} />
+          <ActionForm key={open} kind={open} pending={pending} problem={problem} formRef={formRef} context={formContext} onSubmit={submit} onCancel={() => setOpen(null)} />
         </div>
       ) : null}
       <ShortcutHelp shortcuts={CASE_SHORTCUTS} open={helpOpen} onClose={() => setHelpOpen(false)} />
     </section>
   );
+}
+
+/** What happened, in words: a stand-down waiting for a supervisor, referrals that could not be drafted. */
+function outcomeText(kind: UiAction, change: Change & { referrals?: { hotline: string; notPrepared: string | null }[] }): string {
+  if (kind === 'dismiss' && change.status === 'awaiting_approval') return 'Sent to a supervisor: a child may be in danger now, so dismissing needs their agreement.';
+  const missing = (change.referrals ?? []).filter((r) => r.notPrepared);
+  const base = `${UI_ACTIONS[kind].label}: done.${change.status === 'responding' ? ' The case is responding until its obligations are met.' : ''}`;
+  return missing.length ? `${base} Not drafted: ${missing.map((r) => `${r.hotline} (${r.notPrepared})`).join('; ')}` : base;
 }
 
 function conflictText(code: string, message: string): string {
@@ -166,5 +177,6 @@ function explainLimited(status: CaseStatus, isHolder: boolean): string {
   if (status === 'in_review' && !isHolder) return 'Someone else holds this case. You can add a note; decisions are theirs (or a supervisor’s).';
   if (status === 'escalated') return 'This case is escalated and waits for a supervisor.';
   if (status === 'awaiting_approval') return 'This case waits for a second person’s approval.';
+  if (status === 'responding') return 'This case is responding: its obligations are listed below.';
   return 'This case is closed.';
 }

@@ -81,6 +81,38 @@ export const ZReinstateInput = z.object({
   note: requiredNote('A note explaining the reinstatement'),
 });
 
+/** Preservation recorded with the response (basis pending_referral, one year): no second person needed. */
+export const ZRecordPreservationInput = z.object({
+  type: z.literal('record_preservation'),
+  note: optionalNote,
+});
+
+/**
+ * "Suspend, preserve and refer" (lib/response/respond-to-case.ts): the enforcement (permanent, until
+ * a date, or none), preservation, and a draft of every referral the router requires, in one go.
+ */
+export const ZRespondInput = z
+  .object({
+    type: z.literal('respond'),
+    enforcement: z.enum(['permanent', 'until', 'none'], { error: 'Choose the enforcement' }),
+    reasonCode: reason('suspend'),
+    until: ZSuspensionEnd,
+    note: optionalNote,
+  })
+  .refine((v) => v.enforcement !== 'until' || v.until !== null, { path: ['until'], message: 'Give the date the suspension ends' });
+
+export const ZWaiveObligationInput = z.object({
+  type: z.literal('waive_obligation'),
+  obligationId: z.uuid({ error: 'Unknown obligation' }),
+  reason: requiredNote('A reason for the waiver'),
+});
+
+/** Asks a supervisor again to agree to stand down on a danger-now case (after a rejection). */
+export const ZRequestStandDownInput = z.object({
+  type: z.literal('request_stand_down'),
+  note: requiredNote('A note for the supervisor'),
+});
+
 /** One action on a case, as the console's action forms submit it. */
 export const ZCaseActionInput = z.discriminatedUnion('type', [
   ZSuspendInput,
@@ -89,6 +121,10 @@ export const ZCaseActionInput = z.discriminatedUnion('type', [
   ZEscalateInput,
   ZNoteInput,
   ZReinstateInput,
+  ZRecordPreservationInput,
+  ZRespondInput,
+  ZWaiveObligationInput,
+  ZRequestStandDownInput,
 ]);
 export type TCaseActionInput = z.output<typeof ZCaseActionInput>;
 export type TCaseActionFormInput = z.input<typeof ZCaseActionInput>;
@@ -99,6 +135,10 @@ export type TDismissInput = z.output<typeof ZDismissInput>;
 export type TEscalateInput = z.output<typeof ZEscalateInput>;
 export type TNoteInput = z.output<typeof ZNoteInput>;
 export type TReinstateInput = z.output<typeof ZReinstateInput>;
+export type TRecordPreservationInput = z.output<typeof ZRecordPreservationInput>;
+export type TRespondInput = z.output<typeof ZRespondInput>;
+export type TWaiveObligationInput = z.output<typeof ZWaiveObligationInput>;
+export type TRequestStandDownInput = z.output<typeof ZRequestStandDownInput>;
 
 const ZCaseId = z.uuid({ error: 'Unknown case' });
 /** The case version the form was rendered from; a stale one is refused with a conflict. */

@@ -1,5 +1,9 @@
 import 'server-only';
 import type { StaffPrincipal } from '@/lib/auth/roles';
+import { recordPreservation } from '@/lib/response/record-preservation';
+import { respondToCase } from '@/lib/response/respond-to-case';
+import { askToStandDownAgain } from '@/lib/response/stand-down';
+import { waiveObligation } from '@/lib/response/waive-obligation';
 import { addNote } from './add-note';
 import { dismissCase } from './dismiss-case';
 import { escalateCase } from './escalate-case';
@@ -39,6 +43,14 @@ export async function takeAction({
       return addNote({ ...args, input });
     case 'reinstate':
       return reinstateAccount({ ...args, input });
+    case 'record_preservation':
+      return recordPreservation({ ...args, input });
+    case 'respond':
+      return respondToCase({ ...args, input });
+    case 'waive_obligation':
+      return waiveObligation({ ...args, input });
+    case 'request_stand_down':
+      return askToStandDownAgain({ ...args, input });
     default: {
       const unknown: never = input;
       throw new Error(`Unknown case action ${JSON.stringify(unknown)}`);

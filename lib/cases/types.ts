@@ -21,6 +21,12 @@ export type ActionResultSummary = CaseChange & {
   approvalId?: string;
 };
 
+/** The combined response: what was started and drafted, and what could not be drafted now. */
+export type RespondResult = ActionResultSummary & {
+  holdId: string | null;
+  referrals: { hotline: 'ncmec' | 'uk_nca'; referralId: string | null; version: number | null; notPrepared: string | null }[];
+};
+
 export type ApprovalDecision = CaseChange & {
   approvalId: string;
   approvalStatus: Extract<ApprovalStatus, 'approved' | 'rejected'>;

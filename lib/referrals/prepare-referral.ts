@@ -1,7 +1,9 @@
 import 'server-only';
 import { writeAudit } from '@/lib/audit/write-audit';
 import type { StaffPrincipal } from '@/lib/auth/roles';
-import { lockCase, requireActorRole } from '@/lib/cases/case-transaction';
+import { lockCase, requireActorRole, staffAudit, type LockedCase } from '@/lib/cases/case-transaction';
+import { checkTransition } from '@/lib/cases/state-machine';
+import { caseUpdateAfter, settleCase } from '@/lib/response/settle-case';
 import type { Tx } from '@/lib/db';
 import { getPrisma } from '@/lib/db';
 import { AppError } from '@/lib/errors';
@@ -37,65 +39,98 @@ function nextStep(latest: Latest | null, reportCount: number, hotlineName: strin
  * exactly these bytes, the approval binds their hash, and every export copies them. Later reports
  * never change a prepared version; they make a new version possible (prepared and approved again).
  * Refused when the routing rules do not send the case to that hotline.
+ *
+ * Preparing is also a measure of the response (lib/response/): on a case under review (by its
+ * holder, or escalated to a supervisor) or already responding, the case's obligations follow and it
+ * becomes `responding`, in the same transaction.
  */
 export async function prepareReferral({ caseId, hotline, actor, now = new Date() }: { caseId: string; hotline: Hotline; actor: StaffPrincipal; now?: Date }) {
   requireActorRole(actor, 'moderator');
-  const settings = referralSettings();
-  const hotlineName = HOTLINE_REGISTRY[hotline].name;
   return getPrisma().$transaction(
     async (tx) => {
-      await lockCase(tx, caseId);
-      const source = await loadCaseForReferral(caseId, tx, now);
-      const routes = routeCase({ categories: source.categories, reports: source.reports, accountCountryHint: source.account.countryHint }, settings.hotlines);
-      if (!routes.some((r) => r.hotline === hotline)) throw new AppError('conflict', `This case does not go to the ${hotlineName}.`);
-      const latest = await tx.referral.findFirst({
-        where: { caseId, hotline },
-        orderBy: { version: 'desc' },
-        select: { id: true, version: true, status: true, reportCount: true, payloadSha256: true, approval: { select: { id: true, status: true } } },
-      });
-      const step = nextStep(latest, source.reports.length, hotlineName);
-      const frozen = await prepareFrozenReferral(source, settings.org, hotline, now, settings.xsdFile);
-      const stored = { payloadText: frozen.text, payloadSha256: frozen.sha256, preparedAt: now, summary: frozen.summary, reportCount: source.reports.length };
-      if (step.kind === 'new' && step.supersede && latest) await supersede(tx, latest);
-      const version = step.kind === 'first' ? 1 : step.kind === 'again' ? latest!.version : latest!.version + 1;
-      const referral =
-        step.kind === 'again'
-          ? await tx.referral.update({ where: { id: latest!.id }, data: { ...stored, createdById: actor.id }, select: { id: true } })
-          : await tx.referral.create({ data: { caseId, hotline, version, createdById: actor.id, createdAt: now, ...stored }, select: { id: true } });
-      const approval = await tx.approval.create({
-        data: {
-          kind: 'referral',
-          caseId,
-          requestedById: actor.id,
-          requestedAt: now,
-          reasonCode: 'hotline_referral',
-          payload: { referralId: referral.id, hotline, version, payloadSha256: frozen.sha256 },
-        },
-        select: { id: true },
-      });
-      await tx.referral.update({ where: { id: referral.id }, data: { approvalId: approval.id } });
-      await writeAudit(
-        tx,
-        {
-          event: 'referral.prepared',
-          caseId,
-          payload: {
-            referralId: referral.id,
-            hotline,
-            approvalId: approval.id,
-            payloadSha256: frozen.sha256,
-            priorReports: source.priorReferrals.length,
-            version,
-            reportCount: source.reports.length,
-            supersedes: step.kind === 'new' && step.supersede ? latest!.id : null,
-          },
-        },
-        referralAudit(actor, referral.id),
-      );
-      return { referralId: referral.id, approvalId: approval.id, payloadSha256: frozen.sha256, version };
+      const kase = await lockCase(tx, caseId);
+      const prepared = await prepareReferralInCase(tx, { kase, hotline, actor, now });
+      await recordReferralMeasure(tx, { kase, actor, now, referralId: prepared.referralId, hotline });
+      return prepared;
     },
     { timeout: 30_000 },
   );
+}
+
+/** Preparing as a measure: moves a reviewed case to responding (or closed when nothing is owed). */
+async function recordReferralMeasure(tx: Tx, args: { kase: LockedCase; actor: StaffPrincipal; now: Date; referralId: string; hotline: Hotline }) {
+  const { kase, actor, now } = args;
+  const actorView = { role: actor.role, isHolder: kase.assigneeId === actor.id };
+  if (!checkTransition(kase.status, 'prepare_referral', actorView).ok) return;
+  const settlement = await settleCase(tx, { kase, actor, now, open: true });
+  const updated = await tx.case.update({ where: { id: kase.id }, data: caseUpdateAfter(kase, settlement, now), select: { version: true } });
+  await writeAudit(
+    tx,
+    {
+      event: 'case.referral_drafted',
+      caseId: kase.id,
+      payload: { from: kase.status, to: settlement.status, version: updated.version, referralId: args.referralId, hotline: args.hotline },
+    },
+    staffAudit(actor, kase.id),
+  );
+}
+
+/**
+ * The preparation itself, inside the caller's transaction with the case row already locked (the
+ * combined response prepares every required referral this way).
+ */
+export async function prepareReferralInCase(tx: Tx, { kase, hotline, actor, now }: { kase: LockedCase; hotline: Hotline; actor: StaffPrincipal; now: Date }) {
+  const caseId = kase.id;
+  const settings = referralSettings();
+  const hotlineName = HOTLINE_REGISTRY[hotline].name;
+  const source = await loadCaseForReferral(caseId, tx, now);
+  const routes = routeCase({ categories: source.categories, reports: source.reports, accountCountryHint: source.account.countryHint }, settings.hotlines);
+  if (!routes.some((r) => r.hotline === hotline)) throw new AppError('conflict', `This case does not go to the ${hotlineName}.`);
+  const latest = await tx.referral.findFirst({
+    where: { caseId, hotline },
+    orderBy: { version: 'desc' },
+    select: { id: true, version: true, status: true, reportCount: true, payloadSha256: true, approval: { select: { id: true, status: true } } },
+  });
+  const step = nextStep(latest, source.reports.length, hotlineName);
+  const frozen = await prepareFrozenReferral(source, settings.org, hotline, now, settings.xsdFile);
+  const stored = { payloadText: frozen.text, payloadSha256: frozen.sha256, preparedAt: now, summary: frozen.summary, reportCount: source.reports.length };
+  if (step.kind === 'new' && step.supersede && latest) await supersede(tx, latest);
+  const version = step.kind === 'first' ? 1 : step.kind === 'again' ? latest!.version : latest!.version + 1;
+  const referral =
+    step.kind === 'again'
+      ? await tx.referral.update({ where: { id: latest!.id }, data: { ...stored, createdById: actor.id }, select: { id: true } })
+      : await tx.referral.create({ data: { caseId, hotline, version, createdById: actor.id, createdAt: now, ...stored }, select: { id: true } });
+  const approval = await tx.approval.create({
+    data: {
+      kind: 'referral',
+      caseId,
+      requestedById: actor.id,
+      requestedAt: now,
+      reasonCode: 'hotline_referral',
+      payload: { referralId: referral.id, hotline, version, payloadSha256: frozen.sha256 },
+    },
+    select: { id: true },
+  });
+  await tx.referral.update({ where: { id: referral.id }, data: { approvalId: approval.id } });
+  await writeAudit(
+    tx,
+    {
+      event: 'referral.prepared',
+      caseId,
+      payload: {
+        referralId: referral.id,
+        hotline,
+        approvalId: approval.id,
+        payloadSha256: frozen.sha256,
+        priorReports: source.priorReferrals.length,
+        version,
+        reportCount: source.reports.length,
+        supersedes: step.kind === 'new' && step.supersede ? latest!.id : null,
+      },
+    },
+    referralAudit(actor, referral.id),
+  );
+  return { referralId: referral.id, approvalId: approval.id, payloadSha256: frozen.sha256, version };
 }
 
 /** The older version is replaced: it can no longer be approved or exported; a pending approval is withdrawn. */

@@ -2,7 +2,9 @@ import 'server-only';
 import { z } from 'zod';
 import { writeAudit } from '@/lib/audit/write-audit';
 import type { StaffPrincipal } from '@/lib/auth/roles';
-import { assertTransition, closeCase, decisionMessage, handOffCase, staffAudit, type LockedCase } from '@/lib/cases/case-transaction';
+import { assertTransition, closeCase, decisionMessage, handOffCase, staffAudit, withCaseChange, type LockedCase } from '@/lib/cases/case-transaction';
+import type { TRequestStandDownInput } from '@/lib/cases/schema';
+import type { CaseStatus } from '@/lib/generated/prisma/enums';
 import type { DecideArgs } from '@/lib/cases/decide-approval';
 import type { ActionResultSummary, ApprovalDecision } from '@/lib/cases/types';
 import type { Tx } from '@/lib/db';
@@ -78,9 +80,25 @@ export async function requestStandDownForDismissal(
  * Asks again on a responding case whose stand-down obligation is outstanding and has no pending
  * request (a supervisor rejected the last one).
  */
-export async function requestStandDownAgain(tx: Tx, args: { kase: LockedCase; actor: StaffPrincipal; now: Date; note: string }): Promise<ActionResultSummary> {
-  const { kase, actor, now, note } = args;
-  const to = assertTransition(kase, 'request_stand_down', actor);
+export async function askToStandDownAgain({
+  caseId,
+  actor,
+  expectedVersion,
+  input,
+}: {
+  caseId: string;
+  actor: StaffPrincipal;
+  expectedVersion: number;
+  input: TRequestStandDownInput;
+}): Promise<ActionResultSummary> {
+  return withCaseChange({ caseId, actor, expectedVersion, event: 'request_stand_down' }, ({ tx, kase, to, now }) => {
+    if (kase.status !== 'responding') throw new AppError('conflict', 'Ask a supervisor to stand down by dismissing the case.');
+    return requestStandDownAgain(tx, { kase, actor, now, to, note: input.note });
+  });
+}
+
+async function requestStandDownAgain(tx: Tx, args: { kase: LockedCase; actor: StaffPrincipal; now: Date; to: CaseStatus; note: string }): Promise<ActionResultSummary> {
+  const { kase, actor, now, note, to } = args;
   const obligation = await tx.caseObligation.findFirst({
     where: { caseId: kase.id, kind: 'stand_down', state: 'outstanding' },
     select: { id: true, approval: { select: { status: true } } },

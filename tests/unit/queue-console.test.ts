@@ -60,15 +60,22 @@ describe('SLA display', () => {
 
 describe('case actions offered', () => {
   it('follows the state machine and the role', () => {
-    expect(offeredActions('in_review', 'moderator', true, false)).toEqual(['suspend', 'dismiss', 'escalate', 'request_preservation_hold', 'note', 'release']);
-    expect(offeredActions('in_review', 'moderator', false, false)).toEqual(['note']);
-    expect(offeredActions('in_review', 'supervisor', false, false)).toContain('suspend');
-    expect(offeredActions('escalated', 'moderator', false, false)).toEqual(['note']);
-    expect(offeredActions('escalated', 'supervisor', false, false)).toEqual(['suspend', 'dismiss', 'request_preservation_hold', 'note']);
-    expect(offeredActions('closed', 'moderator', false, true)).toEqual(['note']);
-    expect(offeredActions('closed', 'supervisor', false, true)).toEqual(['note', 'reinstate']);
-    expect(offeredActions('closed', 'supervisor', false, false)).toEqual(['note']);
-    expect(offeredActions('open', 'moderator', false, false)).toEqual(['note']);
+    const plain = { accountSuspendedByCase: false, reportable: false, accountSuspended: false, preserved: false };
+    const reportable = { ...plain, reportable: true };
+    const suspendedHere = { ...plain, accountSuspendedByCase: true, accountSuspended: true };
+    expect(offeredActions('in_review', 'moderator', true, plain)).toEqual(['suspend', 'record_preservation', 'dismiss', 'escalate', 'request_preservation_hold', 'note', 'release']);
+    expect(offeredActions('in_review', 'moderator', true, reportable)).toEqual(['respond', 'suspend', 'record_preservation', 'dismiss', 'escalate', 'request_preservation_hold', 'note', 'release']);
+    expect(offeredActions('in_review', 'moderator', false, reportable)).toEqual(['note']);
+    expect(offeredActions('in_review', 'supervisor', false, plain)).toContain('suspend');
+    expect(offeredActions('escalated', 'moderator', false, plain)).toEqual(['note']);
+    expect(offeredActions('escalated', 'supervisor', false, plain)).toEqual(['suspend', 'record_preservation', 'dismiss', 'request_preservation_hold', 'note']);
+    // Responding: measures not yet in force, for any moderator; no second combined response.
+    expect(offeredActions('responding', 'moderator', false, { ...reportable, accountSuspended: true })).toEqual(['record_preservation', 'request_preservation_hold', 'note']);
+    expect(offeredActions('responding', 'moderator', false, { ...reportable, preserved: true })).toEqual(['suspend', 'request_preservation_hold', 'note']);
+    expect(offeredActions('closed', 'moderator', false, suspendedHere)).toEqual(['note']);
+    expect(offeredActions('closed', 'supervisor', false, suspendedHere)).toEqual(['note', 'reinstate']);
+    expect(offeredActions('closed', 'supervisor', false, plain)).toEqual(['note']);
+    expect(offeredActions('open', 'moderator', false, plain)).toEqual(['note']);
   });
 
   it('builds the shared schema input from the form and checks it before sending', () => {

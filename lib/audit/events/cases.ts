@@ -135,7 +135,7 @@ export const casesEvents = [
   z.object({
     event: z.literal('case.obligation_waived'),
     caseId: z.uuid(),
-    payload: z.object({ ...change, actionId: z.uuid(), obligation, reason: z.string().min(1) }),
+    payload: z.object({ ...change, actionId: z.uuid(), obligation }),
   }),
   z.object({
     event: z.literal('case.closed'),

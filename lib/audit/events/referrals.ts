@@ -43,6 +43,15 @@ export const referralsEvents = [
   z.object({
     event: z.literal('referral.acknowledged'),
     caseId: z.uuid(),
-    payload: z.object({ ...base, hotlineReportId: z.string(), submittedAt: z.iso.datetime(), packetSha256: sha256 }),
+    payload: z.object({
+      ...base,
+      hotlineReportId: z.string(),
+      submittedAt: z.iso.datetime(),
+      packetSha256: sha256,
+      /** A CyberTipline report is a one-year preservation request: the hold it started, and the
+       *  pending-referral holds that hold replaced (absent on entries before issue 11). */
+      statutoryHoldId: z.uuid().nullable().optional(),
+      replacedHoldIds: z.array(z.uuid()).optional(),
+    }),
   }),
 ] as const;

@@ -9,6 +9,7 @@ import { LeasePanel } from '@/components/case/lease-panel';
 import { PriorityExplainer } from '@/components/case/priority-explainer';
 import { ReassignForm, type ReassignAction } from '@/components/case/reassign-form';
 import { ReferralRoutes } from '@/components/case/referral-routes';
+import { ObligationsPanel } from '@/components/case/obligations-panel';
 import { ReportsList } from '@/components/case/reports-list';
 import { Timeline } from '@/components/case/timeline';
 import { requirePageRole } from '@/lib/auth/guards';
@@ -17,7 +18,10 @@ import { REASON_CODES } from '@/lib/cases/reason-codes';
 import { ZUuid } from '@/lib/http/params';
 import { listAssignableStaff } from '@/lib/staff/list-assignable-staff';
 import { getCase } from '@/lib/cases/get-case';
+import { accountPreserved } from '@/lib/preservation/account-preserved';
 import { getReferralSummary } from '@/lib/referrals/get-referral-summary';
+import { getCaseObligations } from '@/lib/response/get-case-obligations';
+import { isUsReportable } from '@/lib/response/obligation-rules';
 import { claimNextCaseAction } from '../../actions';
 import { reassignCaseAction, releaseCaseAction, renewLeaseAction, takeCaseAction, takeThisCaseAction } from './actions';
 
@@ -32,7 +36,7 @@ export default async function CasePage({ params }: Props) {
   if (!caseId.success) notFound();
   const kase = await getCase({ caseId: caseId.data, viewer: staff });
   if (!kase) notFound();
-  const referrals = await getReferralSummary(kase.id);
+  const [referrals, obligations, preserved] = await Promise.all([getReferralSummary(kase.id), getCaseObligations(kase.id), accountPreserved(kase.account.id)]);
   const canReassign = roleAtLeast(staff.role, 'supervisor') && kase.status !== 'closed';
   const assignable = canReassign ? await listAssignableStaff() : [];
 
@@ -69,7 +73,14 @@ export default async function CasePage({ params }: Props) {
             role={staff.role}
             isHolder={isHolder}
             takeable={takeable}
-            accountSuspendedByCase={kase.resolution === 'suspended' && kase.account.enforcement === 'suspended'}
+            facts={{
+              accountSuspendedByCase:
+                kase.account.enforcement === 'suspended' && (kase.resolution === 'suspended' || (kase.status === 'responding' && kase.timeline.some((t) => t.kind === 'action' && t.type === 'suspend'))),
+              reportable: isUsReportable(kase.categories),
+              accountSuspended: kase.account.enforcement === 'suspended',
+              preserved,
+            }}
+            formContext={{ dangerNow: kase.dangerNow, hotlines: referrals.routes.map((r) => r.name) }}
             actions={{ take: takeCaseAction, release: releaseCaseAction, claimNext: claimNextCaseAction, takeThis: takeThisCaseAction }}
           />
           {canReassign ? (
@@ -82,6 +93,7 @@ export default async function CasePage({ params }: Props) {
               reassign={reassignCaseAction as ReassignAction}
             />
           ) : null}
+          <ObligationsPanel caseId={kase.id} version={kase.version} obligations={obligations} canWaive={roleAtLeast(staff.role, 'supervisor') && kase.status === 'responding'} now={now} take={takeCaseAction} />
           <ReportsList reports={kase.reports} total={kase.reportCount} truncated={kase.reportsTruncated} showsContacts={kase.showsContacts} />
         </div>
         <div className="space-y-4">
