@@ -29,7 +29,8 @@ async function footprint(caseId: string) {
 describe('decisions on a case', () => {
   it('suspends: action row, closed case, suspended account, audit entry and platform message together', async () => {
     const moderator = await createStaffPrincipal('moderator');
-    const kase = await caseHeldBy(moderator, supervisor);
+    // A category no hotline takes: the suspension is the whole response (reportable: case-response.test.ts).
+    const kase = await caseHeldBy(moderator, supervisor, { category: 'other_child_harm' });
     const until = new Date(Date.now() + 30 * 86_400_000).toISOString();
     const result = await act(kase, moderator, { type: 'suspend', reasonCode: 'csam_shared', note: 'Confirmed.', until });
 
@@ -77,7 +78,8 @@ describe('decisions on a case', () => {
       code: 'forbidden',
     });
     const decided = await act({ ...escalated, version: result.version }, supervisor, { type: 'suspend', reasonCode: 'grooming' });
-    expect(decided.status).toBe('closed');
+    // Grooming is reportable: suspended, the case now owes preservation and the referrals.
+    expect(decided.status).toBe('responding');
   });
 
   it('keeps notes internal: a note row and an action, no platform message, any status', async () => {

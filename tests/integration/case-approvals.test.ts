@@ -20,9 +20,13 @@ async function act(kase: TestCase, actor: StaffPrincipal, input: TCaseActionForm
   return takeAction({ caseId: kase.caseId, actor, expectedVersion, input: ZCaseActionInput.parse(input) });
 }
 
-/** A case whose holder asked for a preservation hold; returns the case and the approval id. */
+/**
+ * A case whose holder asked for a preservation hold; returns the case and the approval id. The
+ * category is one no hotline takes, so an approved hold is the whole response and the case closes
+ * (on a reportable case it stays responding: tests/integration/case-response.test.ts).
+ */
 async function holdRequested(durationDays?: number) {
-  const kase = await caseHeldBy(moderator, requester);
+  const kase = await caseHeldBy(moderator, requester, { category: 'other_child_harm' });
   const result = await act(kase, moderator, {
     type: 'request_preservation_hold',
     reasonCode: 'law_enforcement_request',
@@ -128,7 +132,7 @@ describe('preservation holds need a second person', () => {
 
 describe('reinstatement', () => {
   it('is for supervisors only, needs a suspended account, and tells the platform', async () => {
-    const kase = await caseHeldBy(moderator, requester);
+    const kase = await caseHeldBy(moderator, requester, { category: 'other_child_harm' });
     const suspended = await act(kase, moderator, { type: 'suspend', reasonCode: 'grooming' });
     const closedCase = { ...kase, version: suspended.version };
     const input = { type: 'reinstate', reasonCode: 'mistaken_identity', note: 'Reports were about another account.' } as const;
