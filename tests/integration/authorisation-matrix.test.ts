@@ -7,7 +7,10 @@ import { getPrisma } from '@/lib/db';
 import { createApiKey } from '@/lib/platform/create-api-key';
 import { prepareReferral } from '@/lib/referrals/prepare-referral';
 import { INITIAL_REPORT_FORM_STATE } from '@/lib/reports/form-state';
-import { createStaffPrincipal, reportAccount } from '../factories/cases';
+import type { StaffPrincipal } from '@/lib/auth/roles';
+import { decideApproval } from '@/lib/cases/decide-approval';
+import { takeAction } from '@/lib/cases/take-action';
+import { caseHeldBy, createStaffPrincipal, reportAccount } from '../factories/cases';
 import {
   actionOutcome,
   discoverEntryPoints,
@@ -199,5 +202,67 @@ describe('API-key routes', () => {
   it.each(apiKeyRoutes)('%s answers a valid API key without any staff session', async (key, expectation) => {
     signInAs(null);
     expect(await call(byKey.get(key)!, expectation, { authorization: `Bearer ${fixtures.decisionsKey}` })).toBe('allowed');
+  });
+});
+
+/**
+ * Issue 11: the response's state changes all go through takeCaseAction (minimum role moderator) or
+ * decideApprovalAction (supervisor), so the table above cannot tell a waiver (supervisors only) from
+ * a note. Each verb is called here through its server action, per principal, on a case prepared for
+ * it, with a real input: the outcome must match the verb's own minimum role.
+ */
+type VerbSetup = { caseId: string; expectedVersion: number; input: Record<string, unknown> };
+const respondingCase = async (): Promise<{ caseId: string; version: number }> => {
+  const held = await caseHeldBy(staff.moderator, staff.supervisor, { category: 'grooming', reporterCountry: 'GB' });
+  const r = await takeAction({ caseId: held.caseId, actor: staff.moderator, expectedVersion: held.version, input: { type: 'suspend', reasonCode: 'grooming', until: null } });
+  return { caseId: held.caseId, version: r.version };
+};
+const CASE_VERBS: Record<string, { access: Access; setup: (who: StaffPrincipal | null) => Promise<VerbSetup> }> = {
+  // On a case the caller holds (a supervisor acts on any held case; anonymous gets a moderator's).
+  respond: {
+    access: 'moderator',
+    setup: async (who) => {
+      const held = await caseHeldBy(who ?? staff.moderator, staff.admin, { category: 'grooming', reporterCountry: 'GB' });
+      return { caseId: held.caseId, expectedVersion: held.version, input: { type: 'respond', enforcement: 'permanent', reasonCode: 'grooming' } };
+    },
+  },
+  record_preservation: {
+    access: 'moderator',
+    setup: async () => {
+      const c = await respondingCase();
+      return { caseId: c.caseId, expectedVersion: c.version, input: { type: 'record_preservation' } };
+    },
+  },
+  waive_obligation: {
+    access: 'supervisor',
+    setup: async () => {
+      const c = await respondingCase();
+      const o = await prisma.caseObligation.findFirstOrThrow({ where: { caseId: c.caseId, kind: 'referral' }, select: { id: true } });
+      return { caseId: c.caseId, expectedVersion: c.version, input: { type: 'waive_obligation', obligationId: o.id, reason: 'Hotline confirmed it holds this.' } };
+    },
+  },
+  request_stand_down: {
+    access: 'moderator',
+    setup: async () => {
+      const held = await caseHeldBy(staff.moderator, staff.supervisor, { category: 'grooming', dangerNow: true });
+      const r = await takeAction({ caseId: held.caseId, actor: staff.moderator, expectedVersion: held.version, input: { type: 'respond', enforcement: 'none', reasonCode: 'grooming', until: null } });
+      const o = await prisma.caseObligation.findFirstOrThrow({ where: { caseId: held.caseId, kind: 'stand_down' }, select: { approvalId: true } });
+      await decideApproval({ approvalId: o.approvalId!, actor: staff.admin, decision: 'reject', reason: 'Suspend instead.' });
+      return { caseId: held.caseId, expectedVersion: r.version + 1, input: { type: 'request_stand_down', note: 'The reporter withdrew; the photos were of an adult.' } };
+    },
+  },
+};
+
+describe('issue 11 case verbs × principal, through takeCaseAction', () => {
+  const verbPairs = Object.entries(CASE_VERBS).flatMap(([verb, v]) => PRINCIPALS.map((who) => [verb, who, expectedOutcome(v.access, who), v] as const));
+  it.each(verbPairs)('%s as %s → %s', async (_verb, who: Principal, expected, verb) => {
+    const principal = who === 'anonymous' ? null : staff[who];
+    const setup = await verb.setup(principal);
+    signInAs(principal);
+    const { takeCaseAction } = await import('@/app/(console)/console/cases/[caseId]/actions');
+    let result: unknown;
+    expect(await actionOutcome(async () => (result = await takeCaseAction(setup)))).toBe(expected);
+    // Allowed means the change really happened, not merely that the role check passed.
+    if (expected === 'allowed') expect(result).toMatchObject({ ok: true });
   });
 });

@@ -13,8 +13,10 @@ import { takeCase } from '@/lib/queue/take-case';
 // lib/ functions re-check the state machine, the claim and the case version in their transaction.
 
 export const takeCaseAction = staffAction('moderator', ZTakeActionInput, async ({ caseId, expectedVersion, input }, staff) => {
-  const { caseId: id, status, version } = await takeAction({ caseId, actor: staff, expectedVersion, input });
-  return { caseId: id, status, version };
+  const result = await takeAction({ caseId, actor: staff, expectedVersion, input });
+  // The combined response also says which referrals it could not draft, and why.
+  const referrals = 'referrals' in result ? (result.referrals as { hotline: string; notPrepared: string | null }[]).map(({ hotline, notPrepared }) => ({ hotline, notPrepared })) : undefined;
+  return { caseId: result.caseId, status: result.status, version: result.version, ...(referrals ? { referrals } : {}) };
 });
 
 /** "Take this case": claims this case under Next case's lease rules. */
