@@ -9,6 +9,7 @@ import { prepareReferral } from '@/lib/referrals/prepare-referral';
 import { INITIAL_REPORT_FORM_STATE } from '@/lib/reports/form-state';
 import type { StaffPrincipal } from '@/lib/auth/roles';
 import { decideApproval } from '@/lib/cases/decide-approval';
+import type { TCaseActionFormInput } from '@/lib/cases/schema';
 import { takeAction } from '@/lib/cases/take-action';
 import { caseHeldBy, createStaffPrincipal, reportAccount } from '../factories/cases';
 import {
@@ -211,7 +212,7 @@ describe('API-key routes', () => {
  * a note. Each verb is called here through its server action, per principal, on a case prepared for
  * it, with a real input: the outcome must match the verb's own minimum role.
  */
-type VerbSetup = { caseId: string; expectedVersion: number; input: Record<string, unknown> };
+type VerbSetup = { caseId: string; expectedVersion: number; input: TCaseActionFormInput };
 const respondingCase = async (): Promise<{ caseId: string; version: number }> => {
   const held = await caseHeldBy(staff.moderator, staff.supervisor, { category: 'grooming', reporterCountry: 'GB' });
   const r = await takeAction({ caseId: held.caseId, actor: staff.moderator, expectedVersion: held.version, input: { type: 'suspend', reasonCode: 'grooming', until: null } });
