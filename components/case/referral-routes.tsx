@@ -1,4 +1,6 @@
 import Link from 'next/link';
+import type { ReferralStatus } from '@/lib/generated/prisma/enums';
+import { REFERRAL_STATUS_LABEL } from '@/lib/referrals/referral-state';
 
 type Props = {
   caseId: string;
@@ -18,13 +20,13 @@ export function ReferralRoutes({ caseId, routes, referrals }: Props) {
       ) : (
         <ul className="mt-2 space-y-2 text-sm">
           {routes.map((route) => {
-            const states = referrals.filter((r) => r.hotline === route.hotline).map((r) => r.status);
+            const states = referrals.filter((r) => r.hotline === route.hotline).map((r) => REFERRAL_STATUS_LABEL[r.status as ReferralStatus] ?? r.status);
             return (
               <li key={route.hotline}>
                 <p className="font-medium">
                   {route.name}
                   <span className="ml-2 font-normal text-slate-600 dark:text-slate-400">
-                    {states.length ? `referral ${states.join(', ')}` : 'not yet referred'}
+                    {states.length ? states.join('; ') : 'not yet referred'}
                   </span>
                 </p>
                 <ul className="ml-4 list-disc text-slate-700 dark:text-slate-300">
