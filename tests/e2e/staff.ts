@@ -18,7 +18,7 @@ export async function signInAsNewStaff(browser: Browser, page: Page, role: 'mode
     await adminPage.locator('#new-role').selectOption(role);
     await adminPage.locator('#new-password').fill(initial);
     await adminPage.getByRole('button', { name: 'Add staff member' }).click();
-    await expect(adminPage.getByRole('cell', { name: email })).toBeVisible();
+    await expect(adminPage.getByRole('rowheader', { name: email, exact: true })).toBeVisible();
   } finally {
     await admin.close();
   }
