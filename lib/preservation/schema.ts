@@ -32,7 +32,8 @@ export type TExtendHoldInput = z.output<typeof ZExtendHoldInput>;
 
 export const ZRequestHoldReleaseInput = z.object({
   holdId,
-  reasonCode: z.enum(reasonCodesFor('hold_release'), { error: 'Choose a reason from the list' }),
+  // Typed as any string on the way in (a form sends text); only the listed codes come out.
+  reasonCode: z.string({ error: 'Choose a reason from the list' }).pipe(z.enum(reasonCodesFor('hold_release'), { error: 'Choose a reason from the list' })),
   reason: requiredReason('Why release early'),
 });
 export type TRequestHoldReleaseInput = z.output<typeof ZRequestHoldReleaseInput>;
