@@ -62,7 +62,7 @@ export function ExtendHoldForm({ holdId, label, extend }: { holdId: string; labe
   );
   const id = `extend-${holdId}`;
   return (
-    <form action={submit} aria-label={`Extend the hold on ${label}`} className="mt-2 space-y-2">
+    <form action={submit} noValidate aria-label={`Extend the hold on ${label}`} className="mt-2 space-y-2">
       <Field id={`${id}-days`} label="Extend by (days)" hint="1 to 365; empty means 365. Counted from the current expiry." errors={errors('days')}>
         <input id={`${id}-days`} name="days" type="number" min={1} max={365} inputMode="numeric" className={controlClass(Boolean(errors('days')))} {...aria(`${id}-days`, errors('days'), true)} />
       </Field>
@@ -95,7 +95,7 @@ export function RequestReleaseForm({
   );
   const id = `release-${holdId}`;
   return (
-    <form action={submit} aria-label={`Request early release of the hold on ${label}`} className="mt-2 space-y-2">
+    <form action={submit} noValidate aria-label={`Request early release of the hold on ${label}`} className="mt-2 space-y-2">
       <Field id={`${id}-code`} label="Reason" errors={errors('reasonCode')}>
         <select id={`${id}-code`} name="reasonCode" required className={controlClass(Boolean(errors('reasonCode')))} {...aria(`${id}-code`, errors('reasonCode'))}>
           <option value="">Choose…</option>
