@@ -55,6 +55,3 @@ export function earlyReleaseRefusal(basis: HoldBasis): string | null {
     ? 'A CyberTipline report is itself a legal request to preserve the data for one year (18 U.S.C. 2258A(h)); this hold cannot be released early and ends by expiry.'
     : null;
 }
-
-/** Whether the hold has ended (released early, expired and recorded, or replaced). */
-export const holdEnded = (hold: { releasedAt: Date | null }) => hold.releasedAt !== null;
