@@ -53,7 +53,7 @@ test('a supervisor extends a hold and asks for its early release; a second perso
   await expect(hold).toContainText('Law-enforcement request (approved by a second person)');
   await expect(hold).toContainText('Sasha Supervisor / Alex Admin');
   await expect(hold).not.toContainText('law_enforcement_request');
-  await hold.getByText('Extend', { exact: true }).click();
+  await hold.locator('summary', { hasText: 'Extend' }).click();
   const extend = hold.getByRole('form', { name: /^Extend the hold/ });
   // No reason: refused with the message under the field, nothing changes.
   await extend.getByRole('button', { name: 'Extend hold' }).click();
@@ -66,7 +66,7 @@ test('a supervisor extends a hold and asks for its early release; a second perso
   await expect(hold.getByTestId('extensions')).toHaveText('Extended once');
 
   // Ask for an early release.
-  await hold.getByText('Request early release', { exact: true }).click();
+  await hold.locator('summary', { hasText: 'Request early release' }).click();
   const release = hold.getByRole('form', { name: /^Request early release/ });
   await release.getByLabel('Reason').selectOption({ label: 'The requesting authority withdrew its request' });
   await release.getByLabel('Why release early').fill('The officer withdrew the request by e-mail.');
