@@ -40,7 +40,10 @@ export const ENDED_HOLDS_DAYS = 30;
 
 // The lists a hold's reason code may come from (law-enforcement requests, or the response's measures).
 const HOLD_REASON_LISTS: ReasonCodeAction[] = ['preservation_hold', 'suspend'];
-const holdReasonLabel = (code: string) => HOLD_REASON_LISTS.map((list) => findReasonCode(list, code)).find(Boolean)?.label ?? code;
+// Codes the system sets itself when it starts a hold (lib/preservation/cybertip-preservation.ts).
+const SYSTEM_REASON_LABEL: Readonly<Record<string, string>> = { cybertip_report: 'CyberTipline report submitted' };
+const holdReasonLabel = (code: string) =>
+  HOLD_REASON_LISTS.map((list) => findReasonCode(list, code)).find(Boolean)?.label ?? SYSTEM_REASON_LABEL[code] ?? code;
 
 const holdSelect = {
   id: true,

@@ -46,7 +46,7 @@ async function otherHold(caseId: string, basis: HoldBasis, days = 365) {
     basis === 'cybertip_report' ? (await prisma.referral.create({ data: { caseId, hotline: 'ncmec', createdById: moderator.id }, select: { id: true } })).id : null;
   const now = Date.now();
   const hold = await prisma.preservationHold.create({
-    data: { caseId, accountId: kase.accountId, basis, reasonCode: 'csam_shared', referralId, startedById: moderator.id, startsAt: new Date(now), expiresAt: new Date(now + days * DAY) },
+    data: { caseId, accountId: kase.accountId, basis, reasonCode: basis === 'cybertip_report' ? 'cybertip_report' : 'pending_referral', referralId, startedById: moderator.id, startsAt: new Date(now), expiresAt: new Date(now + days * DAY) },
     select: { id: true },
   });
   await prisma.reportedAccount.updateMany({ where: { id: kase.accountId, enforcement: 'none' }, data: { enforcement: 'preserved' } });
@@ -202,7 +202,7 @@ describe('releasing a hold early needs two supervisors', () => {
     expect(await prisma.approval.count({ where: { caseId: kase.caseId, kind: 'hold_release' } })).toBe(0);
     await expect(extend(approver, holdId, 30)).resolves.toMatchObject({ extensions: 1 });
     const listed = (await listPreservationHolds({ actor: approver })).find((h) => h.id === holdId);
-    expect(listed).toMatchObject({ releaseRefusal: expect.stringContaining('one year'), reasonLabel: 'Shared child sexual abuse material', startedBy: moderator.name });
+    expect(listed).toMatchObject({ releaseRefusal: expect.stringContaining('one year'), reasonLabel: 'CyberTipline report submitted', startedBy: moderator.name });
   });
 });
 
