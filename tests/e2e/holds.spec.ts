@@ -34,12 +34,12 @@ test('a supervisor extends a hold and asks for its early release; a second perso
   const caseId = (await row.getAttribute('data-case-id'))!;
   await sup.goto(`/console/cases/${caseId}`);
   await sup.getByRole('button', { name: 'Take this case' }).click();
-  await sup.getByRole('button', { name: /^Request preservation hold/ }).click();
-  const holdForm = sup.getByRole('form', { name: 'Request preservation hold' });
+  await sup.getByRole('button', { name: /^Law-enforcement hold/ }).click();
+  const holdForm = sup.getByRole('form', { name: 'Law-enforcement hold' });
   await holdForm.getByRole('radio', { name: /Law-enforcement request/ }).check();
   await holdForm.getByLabel(/^Note for the approver/).fill('Police request ref 2026/91.');
   await holdForm.getByRole('button', { name: /Request hold/ }).click();
-  await expect(sup.getByText('Request preservation hold: done.')).toBeVisible();
+  await expect(sup.getByText('Law-enforcement hold: done.')).toBeVisible();
 
   // The admin (a second person) approves the hold.
   const admin = await signedIn(browser, 'admin', '/console/approvals');
