@@ -1,6 +1,6 @@
 // Background work that must not sit on a request's path: sealing the audit chain moments after
 // commit, scoring cases reports just joined (and refreshing time-dependent scores), returning
-// cases whose claim lapsed to the queue, rolling up hourly metrics, and telling the platform about
+// cases whose claim lapsed to the queue, ending expired suspensions and preservation holds, rolling up hourly metrics, and telling the platform about
 // decisions (webhook delivery on graphile-worker). Started by `npm start` beside the server.
 import path from 'node:path';
 import { writeCheckpoint } from '@/lib/audit/checkpoints';
@@ -11,6 +11,7 @@ import { recordConfigurationChange } from '@/lib/config/record-config-change';
 import { getPrisma } from '@/lib/db';
 import { startDecisionDelivery, type DecisionDelivery } from '@/lib/platform/delivery-runner';
 import { endExpiredSuspensions } from '@/lib/cases/end-expired-suspensions';
+import { endExpiredHolds } from '@/lib/preservation/end-expired-holds';
 import { rollUpMetricHours } from '@/lib/metrics/rollup-hours';
 import { expireLeases } from '@/lib/queue/expire-leases';
 import { rescoreDueCases } from '@/lib/queue/rescore-due-cases';
@@ -87,6 +88,17 @@ const tasks: Task[] = [
     everyMs: 60_000,
     nextAt: 0,
     run: () => endExpiredSuspensions(prisma),
+  },
+  {
+    // Preservation holds past their expiry end, and the platform is told (lib/preservation/).
+    name: 'end expired preservation holds',
+    everyMs: 60_000,
+    nextAt: 0,
+    run: async () => {
+      while ((await endExpiredHolds(prisma)) > 0) {
+        /* catch up in batches after downtime */
+      }
+    },
   },
   {
     // Hourly counts for the metrics page, each hour a few minutes after it ends; the page counts the

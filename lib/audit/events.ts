@@ -3,6 +3,7 @@ import { casesEvents } from './events/cases';
 import { intakeEvents } from './events/intake';
 import { oversightEvents } from './events/oversight';
 import { platformEvents } from './events/platform';
+import { preservationEvents } from './events/preservation';
 import { referralsEvents } from './events/referrals';
 import { staffEvents } from './events/staff';
 
@@ -12,7 +13,7 @@ import { staffEvents } from './events/staff';
  * addresses. Add a member before writing a new event type. A member with `caseId` files the entry
  * under that case.
  */
-export const ZAuditEvent = z.discriminatedUnion('event', [...intakeEvents, ...staffEvents, ...casesEvents, ...platformEvents, ...oversightEvents, ...referralsEvents]);
+export const ZAuditEvent = z.discriminatedUnion('event', [...intakeEvents, ...staffEvents, ...casesEvents, ...platformEvents, ...oversightEvents, ...referralsEvents, ...preservationEvents]);
 
 export type TAuditEvent = z.infer<typeof ZAuditEvent>;
 export type AuditEventName = TAuditEvent['event'];

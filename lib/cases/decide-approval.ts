@@ -4,6 +4,7 @@ import { writeAudit } from '@/lib/audit/write-audit';
 import type { StaffPrincipal } from '@/lib/auth/roles';
 import { getPrisma, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
+import { decideHoldRelease } from '@/lib/preservation/decide-hold-release';
 import { startHold } from '@/lib/preservation/start-hold';
 import { caseUpdateAfter, settleCase } from '@/lib/response/settle-case';
 import { decideStandDown } from '@/lib/response/stand-down';
@@ -68,6 +69,8 @@ export async function decideApproval({
         return decision === 'approve' ? approve(args) : reject(args);
       case 'stand_down':
         return decideStandDown({ ...args, decision });
+      case 'hold_release':
+        return decideHoldRelease({ ...args, decision });
       default:
         throw new AppError('invalid_input', 'This kind of request is decided elsewhere.');
     }

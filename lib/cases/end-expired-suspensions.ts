@@ -3,7 +3,8 @@ import { writeAudit } from '@/lib/audit/write-audit';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 
 /**
- * Suspensions with an end date: once it passes, the account's recorded state returns to none.
+ * Suspensions with an end date: once it passes, the account's recorded state returns to none (or to
+ * preserved, while a preservation hold is in force on it).
  * The worker runs this; one audit entry records the batch.
  */
 export async function endExpiredSuspensions(prisma: PrismaClient, now = new Date(), batchSize = 500): Promise<number> {
@@ -17,7 +18,12 @@ export async function endExpiredSuspensions(prisma: PrismaClient, now = new Date
     if (due.length === 0) return 0;
     const accountIds = due.map((row) => row.id);
     await tx.$executeRaw`
-      UPDATE reported_accounts SET enforcement = 'none', suspended_until = NULL WHERE id = ANY (${accountIds}::uuid[])`;
+      UPDATE reported_accounts a SET suspended_until = NULL,
+        enforcement = CASE WHEN EXISTS (
+          SELECT 1 FROM preservation_holds h
+          WHERE h.account_id = a.id AND h.released_at IS NULL AND h.starts_at <= ${now} AND h.expires_at > ${now}
+        ) THEN 'preserved'::"EnforcementState" ELSE 'none'::"EnforcementState" END
+      WHERE a.id = ANY (${accountIds}::uuid[])`;
     await writeAudit(tx, { event: 'account.suspensions_ended', payload: { accountIds } }, { actor: { type: 'system', id: 'worker' } });
     return due.length;
   });

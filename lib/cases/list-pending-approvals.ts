@@ -73,5 +73,6 @@ export async function listPendingApprovals({
 /** The label of an approval's reason code, by the action whose codes it uses. */
 function approvalReasonLabel(kind: PendingApprovalDTO['kind'], code: string): string {
   if (kind === 'stand_down') return code === STAND_DOWN_REASON ? 'Responded without suspending the account' : `Dismiss: ${reasonLabel('dismiss', code)}`;
-  return reasonLabel(kind === 'preservation_hold' || kind === 'hold_release' ? 'preservation_hold' : 'reinstate', code);
+  if (kind === 'hold_release') return `Release early: ${reasonLabel('hold_release', code)}`;
+  return reasonLabel(kind === 'preservation_hold' ? 'preservation_hold' : 'reinstate', code);
 }

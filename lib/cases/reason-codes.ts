@@ -57,6 +57,24 @@ export const REASON_CODES = {
       description: 'A referral to a national hotline is being prepared; preserve the data until it is sent.',
     },
   ],
+  // Ending a preservation hold before its expiry (two people; lib/preservation/request-hold-release.ts).
+  hold_release: [
+    {
+      code: 'request_withdrawn',
+      label: 'The requesting authority withdrew its request',
+      description: 'Police or the hotline said the account data no longer needs preserving.',
+    },
+    {
+      code: 'investigation_closed',
+      label: 'Investigation closed',
+      description: 'The investigation the data was preserved for has ended.',
+    },
+    {
+      code: 'started_in_error',
+      label: 'Started in error',
+      description: 'The hold was started on the wrong account or without a valid basis.',
+    },
+  ],
   dismiss: [
     {
       code: 'no_violation',

@@ -4,7 +4,7 @@ import type { Prisma, Tx } from '@/lib/db';
 /** What the platform is told about a decision. Versioned so receivers can evolve. */
 export type DecisionMessage = {
   version: 1;
-  /** e.g. 'account.suspended', 'account.preservation_hold', 'case.dismissed', 'account.reinstated'. */
+  /** e.g. 'account.suspended', 'account.preservation_hold' (and _extended, _ended), 'case.dismissed', 'account.reinstated'. */
   type: string;
   caseId: string;
   caseNumber: string;

@@ -134,6 +134,8 @@ const EXPECTATIONS: Record<string, Expectation> = {
   [`action ${inConsole('cases/[caseId]/referrals/actions.ts')}#decideReferralAction`]: { access: 'supervisor', args: (f) => [form({ caseId: f.caseId })] },
   [`action ${inConsole('approvals/actions.ts')}#decideApprovalAction`]: { access: 'supervisor' },
   [`action ${inConsole('approvals/actions.ts')}#decideReferralApprovalAction`]: { access: 'supervisor' },
+  [`action ${inConsole('holds/actions.ts')}#extendHoldAction`]: { access: 'supervisor' },
+  [`action ${inConsole('holds/actions.ts')}#requestHoldReleaseAction`]: { access: 'supervisor' },
   [`action ${inConsole('audit/actions.ts')}#verifyChainAction`]: { access: 'supervisor' },
   [`action ${inConsole('admin/staff/actions.ts')}#createStaffAction`]: { access: 'admin' },
   [`action ${inConsole('admin/staff/actions.ts')}#disableStaffAction`]: { access: 'admin' },

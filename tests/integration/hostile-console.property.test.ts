@@ -9,6 +9,8 @@ import { claimNextCaseAction } from '@/app/(console)/console/actions';
 import { decideApprovalAction } from '@/app/(console)/console/approvals/actions';
 import AuditEntryPage from '@/app/(console)/console/audit/[entryId]/page';
 import { verifyChainAction } from '@/app/(console)/console/audit/actions';
+import { extendHoldAction, requestHoldReleaseAction } from '@/app/(console)/console/holds/actions';
+import HoldsPage from '@/app/(console)/console/holds/page';
 import AuditPage from '@/app/(console)/console/audit/page';
 import { reassignCaseAction, releaseCaseAction, renewLeaseAction, takeCaseAction } from '@/app/(console)/console/cases/[caseId]/actions';
 import CasePage from '@/app/(console)/console/cases/[caseId]/page';
@@ -22,6 +24,7 @@ import { POST as exportReferral } from '@/app/api/v1/referrals/[referralId]/expo
 import type { StaffPrincipal } from '@/lib/auth/roles';
 import { resetConfigForTests } from '@/lib/config';
 import { isForgedActionOrigin } from '@/lib/http/action-origin.js';
+import { getPrisma } from '@/lib/db';
 import { createApiKey } from '@/lib/platform/create-api-key';
 import { caseHeldBy, caseVersion, createStaffPrincipal } from '../factories/cases';
 import { hostileQueryValue, hostileSearchParams, hostileText, hostileValue, hugeNumberText, taintedText, validOrHostile } from '../factories/hostile-console-values';
@@ -54,6 +57,12 @@ const supervisor = await createStaffPrincipal('supervisor');
 const admin = await createStaffPrincipal('admin');
 const held = await caseHeldBy(moderator, supervisor, { category: 'child_sexual_imagery' });
 const decisionsKey = (await createApiKey({ name: 'hostile reader', scopes: ['decisions:read'], actor: admin })).key;
+// A hold in force on the held case's account, so the holds page and its actions meet a real row.
+const holdId = (
+  await getPrisma().preservationHold.create({
+    data: { caseId: held.caseId, accountId: held.accountId, basis: 'pending_referral', reasonCode: 'pending_referral', startsAt: new Date(), expiresAt: new Date(Date.now() + 365 * 86_400_000) },
+  })
+).id;
 
 /** The Next.js digest of what a page or action threw, if it is one of the ways Next answers on purpose. */
 function isNextAnswer(error: unknown): boolean {
@@ -150,6 +159,7 @@ describe('console pages: hostile query and path parameters never reach a 5xx', (
     expect(await digest(() => AuditPage({ searchParams: Promise.resolve({ before: '9999999999999999999' }) }))).toBe('rendered');
     expect(await digest(() => AuditPage({ searchParams: Promise.resolve({ actor: '\u0000' }) }))).toBe('rendered');
     expect(await digest(() => QueuePage({ searchParams: Promise.resolve({ q: '\u0000' }) }))).toBe('rendered');
+    expect(await digest(() => HoldsPage())).toBe('rendered');
     for (const caseId of ['not-a-uuid', '5f0c6a52-8a7e-4f31-9a38-3f1a2b4c5d6e']) {
       expect(await digest(() => ReferralsPage({ params: asParams({ caseId }), searchParams: Promise.resolve({}) })), caseId).toBe('NEXT_HTTP_ERROR_FALLBACK;404');
     }
@@ -215,6 +225,8 @@ const ACTIONS: [string, StaffPrincipal, (input: never) => Promise<unknown>, Reco
   ['reassignCaseAction', supervisor, reassignCaseAction, { caseId: fc.constant(held.caseId), assigneeId: fc.constant(moderator.id), expectedVersion: fc.constant(CURRENT), reasonCode: fc.constant('workload_balancing'), note: someText }],
   ['decideApprovalAction', supervisor, decideApprovalAction, { approvalId: fc.uuid(), decision: fc.constantFrom('approve', 'reject'), reason: someText }],
   ['verifyChainAction', supervisor, verifyChainAction, {}],
+  ['extendHoldAction', supervisor, extendHoldAction, { holdId: fc.constant(holdId), days: fc.constantFrom('', '1', '30'), reason: someText }],
+  ['requestHoldReleaseAction', supervisor, requestHoldReleaseAction, { holdId: fc.constant(holdId), reasonCode: fc.constant('request_withdrawn'), reason: someText }],
   ['createStaffAction', admin, createStaffAction, { email: fc.uuid().map((u) => `s-${u}@test.triage`), name: fc.string({ minLength: 1, maxLength: 30 }), role: fc.constantFrom('moderator', 'supervisor'), password: fc.constant('a long enough password 1') }],
   ['disableStaffAction', admin, disableStaffAction, { staffId: fc.uuid() }],
   ['enableStaffAction', admin, enableStaffAction, { staffId: fc.uuid() }],

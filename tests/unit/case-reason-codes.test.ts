@@ -4,7 +4,7 @@ import { REASON_CODES, REASON_CODE_ACTIONS, findReasonCode, reasonCodesFor, reas
 describe('reason codes', () => {
   it('has a list for every action type that needs a reason', () => {
     expect([...REASON_CODE_ACTIONS].sort()).toEqual(
-      ['dismiss', 'escalate', 'preservation_hold', 'reassign', 'reinstate', 'release', 'suspend'].sort(),
+      ['dismiss', 'escalate', 'hold_release', 'preservation_hold', 'reassign', 'reinstate', 'release', 'suspend'].sort(),
     );
   });
 
