@@ -38,5 +38,20 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
       expect(await seriousViolations(page)).toEqual([]);
     });
+
+    test('the referral obligations page and the queue filtered to referral obligations', async ({ page }) => {
+      await signInAs(page, 'moderator');
+      await page.getByRole('link', { name: 'Obligations' }).click();
+      await expect(page.getByRole('heading', { level: 1, name: 'Referral obligations' })).toBeVisible();
+      await expect(page.getByText(/outstanding, \d+ past the/)).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+
+      await page.goto('/console');
+      await page.getByRole('checkbox', { name: 'Referral obligations' }).check();
+      await page.getByRole('button', { name: 'Apply' }).click();
+      await expect(page).toHaveURL(/obligation=referral/);
+      await expect(page.getByRole('link', { name: /Referral obligations page/ })).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+    });
   });
 }
