@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Tx } from '@/lib/db';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { durationStats } from './metrics-sql';
 import type { DurationStats } from './types';
 
@@ -13,8 +14,8 @@ type Row = { count: bigint | number; median: number | null; p90: number | null }
  * acknowledgement (its report ID recorded). Median and 90th percentile over the events of the
  * window, each counted once per case (suspension) or per case and hotline (referrals): a later
  * suspension after a reinstatement, or a follow-up referral version, is not a second response.
- * Each half reads a partial index holding only its events (migration *_response_metrics), and
- * checks "first" with one probe per event.
+ * Each reads a partial index holding only its events, and joins the case's first report index-only
+ * (migration 20261201020000_response_metrics).
  */
 export async function responseTimes(
   db: Db,
@@ -22,33 +23,36 @@ export async function responseTimes(
   days: number,
 ): Promise<{ suspension: DurationStats; referralApproved: DurationStats; acknowledged: DurationStats }> {
   const since = new Date(now.getTime() - days * DAY_MS);
-  const [row] = await db.$queryRaw<{ s: Row; a: Row; k: Row }[]>`
-    WITH suspended AS (
+  // Three independent statements, run side by side on the pool (as getMetrics runs its queries).
+  const [suspension, referralApproved, acknowledged] = await Promise.all([
+    percentiles(db, Prisma.sql`
       SELECT date_part('epoch', x.created_at - c.first_reported_at) AS seconds
       FROM case_actions x JOIN cases c ON c.id = x.case_id
       WHERE x.type = 'suspend' AND x.created_at >= ${since} AND x.created_at <= ${now}
-        AND NOT EXISTS (SELECT 1 FROM case_actions e WHERE e.type = 'suspend' AND e.case_id = x.case_id AND e.created_at < x.created_at)
-    ), approved AS (
+        AND NOT EXISTS (SELECT 1 FROM case_actions e WHERE e.type = 'suspend' AND e.case_id = x.case_id AND e.created_at < x.created_at)`),
+    percentiles(db, Prisma.sql`
       SELECT date_part('epoch', a.decided_at - c.first_reported_at) AS seconds
       FROM approvals a JOIN cases c ON c.id = a.case_id
       WHERE a.kind = 'referral' AND a.status = 'approved' AND a.decided_at >= ${since} AND a.decided_at <= ${now}
         AND NOT EXISTS (
           SELECT 1 FROM approvals e
           WHERE e.case_id = a.case_id AND e.kind = 'referral' AND e.status = 'approved'
-            AND e.payload ->> 'hotline' = a.payload ->> 'hotline' AND e.decided_at < a.decided_at)
-    ), acknowledged AS (
+            AND e.payload ->> 'hotline' = a.payload ->> 'hotline' AND e.decided_at < a.decided_at)`),
+    percentiles(db, Prisma.sql`
       SELECT date_part('epoch', r.acknowledged_at - c.first_reported_at) AS seconds
       FROM referrals r JOIN cases c ON c.id = r.case_id
       WHERE r.acknowledged_at >= ${since} AND r.acknowledged_at <= ${now}
         AND NOT EXISTS (
-          SELECT 1 FROM referrals e WHERE e.case_id = r.case_id AND e.hotline = r.hotline AND e.acknowledged_at < r.acknowledged_at)
-    )
-    SELECT
-      (SELECT to_jsonb(t) FROM (SELECT count(*) AS count, percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds) AS median,
-              percentile_cont(0.9) WITHIN GROUP (ORDER BY seconds) AS p90 FROM suspended) t) AS s,
-      (SELECT to_jsonb(t) FROM (SELECT count(*) AS count, percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds) AS median,
-              percentile_cont(0.9) WITHIN GROUP (ORDER BY seconds) AS p90 FROM approved) t) AS a,
-      (SELECT to_jsonb(t) FROM (SELECT count(*) AS count, percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds) AS median,
-              percentile_cont(0.9) WITHIN GROUP (ORDER BY seconds) AS p90 FROM acknowledged) t) AS k`;
-  return { suspension: durationStats(row?.s), referralApproved: durationStats(row?.a), acknowledged: durationStats(row?.k) };
+          SELECT 1 FROM referrals e WHERE e.case_id = r.case_id AND e.hotline = r.hotline AND e.acknowledged_at < r.acknowledged_at)`),
+  ]);
+  return { suspension, referralApproved, acknowledged };
+}
+
+/** Count, median and 90th percentile of the `seconds` column of `events`. */
+async function percentiles(db: Db, events: Prisma.Sql): Promise<DurationStats> {
+  const [row] = await db.$queryRaw<Row[]>`
+    SELECT count(*) AS count, percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds) AS median,
+           percentile_cont(0.9) WITHIN GROUP (ORDER BY seconds) AS p90
+    FROM (${events}) events`;
+  return durationStats(row);
 }

@@ -51,23 +51,29 @@ export async function listReferralObligations({
   targetHours?: number;
 }): Promise<ReferralObligationsPageDTO> {
   const after = decodeObligationCursor(cursor);
+  // The page's ids first (obligations joined to their case's first report, index-only), then the
+  // details of just those rows: the sort never carries the wide columns.
   const rows = await getPrisma().$queryRaw<Row[]>`
-    SELECT o.id::text AS obligation_id, o.hotline::text AS hotline,
-           c.id::text AS case_id, c.case_number, c.status::text AS case_status, c.first_reported_at,
+    WITH page AS (
+      SELECT o.id, o.case_id, o.hotline, c.first_reported_at
+      FROM case_obligations o JOIN cases c ON c.id = o.case_id
+      WHERE o.kind = 'referral' AND o.state = 'outstanding'
+        ${after ? sql`AND (c.first_reported_at, o.id) > (${after.firstReportedAt}::timestamptz, ${after.obligationId}::uuid)` : empty}
+      ORDER BY c.first_reported_at, o.id
+      LIMIT ${limit + 1})
+    SELECT p.id::text AS obligation_id, p.hotline::text AS hotline,
+           c.id::text AS case_id, c.case_number, c.status::text AS case_status, p.first_reported_at,
            a.handle, a.platform_account_id,
            r.status::text AS referral_status, r.version AS referral_version, ap.status::text AS approval_status
-    FROM case_obligations o
-    JOIN cases c ON c.id = o.case_id
+    FROM page p
+    JOIN cases c ON c.id = p.case_id
     JOIN reported_accounts a ON a.id = c.account_id
     LEFT JOIN LATERAL (
       SELECT status, version, approval_id FROM referrals
-      WHERE case_id = o.case_id AND hotline = o.hotline ORDER BY version DESC LIMIT 1
+      WHERE case_id = p.case_id AND hotline = p.hotline ORDER BY version DESC LIMIT 1
     ) r ON true
     LEFT JOIN approvals ap ON ap.id = r.approval_id
-    WHERE o.kind = 'referral' AND o.state = 'outstanding'
-      ${after ? sql`AND (c.first_reported_at, o.id) > (${after.firstReportedAt}::timestamptz, ${after.obligationId}::uuid)` : empty}
-    ORDER BY c.first_reported_at, o.id
-    LIMIT ${limit + 1}`;
+    ORDER BY p.first_reported_at, p.id`;
   const more = rows.length > limit;
   const page = (more ? rows.slice(0, limit) : rows).map((row) => toDTO(row, now, targetHours));
   const last = page.at(-1);
