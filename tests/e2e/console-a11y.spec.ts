@@ -49,7 +49,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.waitForURL(/\/console\/cases\//);
       const caseId = page.url().split('/').at(-1)!;
       await page.getByRole('button', { name: 'Take this case' }).click();
-      await page.getByRole('button', { name: /^Suspend/ }).click();
+      // The suspension alone (not "Suspend, preserve and refer"): it owes the referral still.
+      await page.getByRole('button', { name: /^Suspend(?!,)/ }).click();
       const form = page.getByRole('form', { name: 'Suspend' });
       await form.getByRole('radio', { name: /Grooming a child/ }).check();
       await form.getByRole('button', { name: /Suspend account/ }).click();
