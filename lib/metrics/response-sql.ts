@@ -24,26 +24,29 @@ export async function responseTimes(
 ): Promise<{ suspension: DurationStats; referralApproved: DurationStats; acknowledged: DurationStats }> {
   const since = new Date(now.getTime() - days * DAY_MS);
   // Three independent statements, run side by side on the pool (as getMetrics runs its queries).
+  // Each: the first event per case (and hotline) inside the window, from the events' partial index
+  // in case order, kept only if the case had none before the window (one index probe per case).
   const [suspension, referralApproved, acknowledged] = await Promise.all([
     percentiles(db, Prisma.sql`
-      SELECT date_part('epoch', x.created_at - c.first_reported_at) AS seconds
-      FROM case_actions x JOIN cases c ON c.id = x.case_id
-      WHERE x.type = 'suspend' AND x.created_at >= ${since} AND x.created_at <= ${now}
-        AND NOT EXISTS (SELECT 1 FROM case_actions e WHERE e.type = 'suspend' AND e.case_id = x.case_id AND e.created_at < x.created_at)`),
+      SELECT date_part('epoch', f.first_at - c.first_reported_at) AS seconds
+      FROM (SELECT case_id, min(created_at) AS first_at FROM case_actions
+            WHERE type = 'suspend' AND created_at >= ${since} AND created_at <= ${now} GROUP BY case_id) f
+      JOIN cases c ON c.id = f.case_id
+      WHERE NOT EXISTS (SELECT 1 FROM case_actions e WHERE e.type = 'suspend' AND e.case_id = f.case_id AND e.created_at < ${since})`),
     percentiles(db, Prisma.sql`
-      SELECT date_part('epoch', a.decided_at - c.first_reported_at) AS seconds
-      FROM approvals a JOIN cases c ON c.id = a.case_id
-      WHERE a.kind = 'referral' AND a.status = 'approved' AND a.decided_at >= ${since} AND a.decided_at <= ${now}
-        AND NOT EXISTS (
-          SELECT 1 FROM approvals e
-          WHERE e.case_id = a.case_id AND e.kind = 'referral' AND e.status = 'approved'
-            AND e.payload ->> 'hotline' = a.payload ->> 'hotline' AND e.decided_at < a.decided_at)`),
+      SELECT date_part('epoch', f.first_at - c.first_reported_at) AS seconds
+      FROM (SELECT case_id, payload ->> 'hotline' AS hotline, min(decided_at) AS first_at FROM approvals
+            WHERE kind = 'referral' AND status = 'approved' AND decided_at >= ${since} AND decided_at <= ${now} GROUP BY 1, 2) f
+      JOIN cases c ON c.id = f.case_id
+      WHERE NOT EXISTS (
+        SELECT 1 FROM approvals e WHERE e.case_id = f.case_id AND e.kind = 'referral' AND e.status = 'approved'
+          AND e.payload ->> 'hotline' = f.hotline AND e.decided_at < ${since})`),
     percentiles(db, Prisma.sql`
-      SELECT date_part('epoch', r.acknowledged_at - c.first_reported_at) AS seconds
-      FROM referrals r JOIN cases c ON c.id = r.case_id
-      WHERE r.acknowledged_at >= ${since} AND r.acknowledged_at <= ${now}
-        AND NOT EXISTS (
-          SELECT 1 FROM referrals e WHERE e.case_id = r.case_id AND e.hotline = r.hotline AND e.acknowledged_at < r.acknowledged_at)`),
+      SELECT date_part('epoch', f.first_at - c.first_reported_at) AS seconds
+      FROM (SELECT case_id, hotline, min(acknowledged_at) AS first_at FROM referrals
+            WHERE acknowledged_at >= ${since} AND acknowledged_at <= ${now} GROUP BY 1, 2) f
+      JOIN cases c ON c.id = f.case_id
+      WHERE NOT EXISTS (SELECT 1 FROM referrals e WHERE e.case_id = f.case_id AND e.hotline = f.hotline AND e.acknowledged_at < ${since})`),
   ]);
   return { suspension, referralApproved, acknowledged };
 }
