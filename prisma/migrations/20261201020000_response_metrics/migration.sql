@@ -3,7 +3,7 @@
 -- referral-obligation list (lib/metrics/response-sql.ts, lib/response/list-referral-obligations.ts).
 -- Partial where they serve one kind of event, so other writes pay nothing; cases_first_reported_by_id
 -- lets many events or obligations be joined to their case's first report with index-only probes
--- (bench:metrics: time to suspension 118 -> 70 ms, outstanding referrals by age 44 -> 7 ms).
+-- (bench:metrics, measured alone: time to suspension 118 -> 70 ms, outstanding referrals by age 44 -> 7 ms).
 
 -- CreateIndex
 CREATE INDEX "approvals_referral_approved" ON "approvals"("decided_at") WHERE (kind = 'referral' AND status = 'approved');
