@@ -47,7 +47,8 @@ export function QueueFilters({ query }: { query: QueueQuery }) {
           Status
         </label>
         <select id="queue-status" name="status" defaultValue={query.status ?? ''} className={control}>
-          <option value="">All open, except responding</option>
+          {/* Responding cases are left out of the default view, but not out of the obligation filter's. */}
+          <option value="">{query.obligation ? 'Any open status' : 'All open, except responding'}</option>
           {QUEUE_STATUSES.map((s) => (
             <option key={s} value={s}>
               {STATUS_LABEL[s]}

@@ -1,4 +1,6 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import ObligationsPage from '@/app/(console)/console/obligations/page';
 import type { StaffPrincipal } from '@/lib/auth/roles';
 import { takeAction } from '@/lib/cases/take-action';
 import { getPrisma } from '@/lib/db';
@@ -7,6 +9,9 @@ import { listQueue } from '@/lib/queue/list-queue';
 import { parseQueueQuery } from '@/lib/queue/list-queue-params';
 import { listReferralObligations, summariseReferralObligations } from '@/lib/response/list-referral-obligations';
 import { caseHeldBy, createStaffPrincipal, reportAccount, type TestCase } from '../factories/cases';
+import { signInAs } from '../factories/signed-in';
+
+vi.mock('@/lib/auth/session', async () => (await import('../factories/signed-in')).signedInSessionModule);
 
 /**
  * Issue 11, requirement 4: required referrals not yet acknowledged, oldest first with their age,
@@ -123,6 +128,23 @@ describe('listReferralObligations', () => {
     expect(pages).toBe(3);
     // A tampered cursor shows the first page.
     expect((await listReferralObligations({ now, targetHours: TARGET, limit: 2, cursor: 'bogus' })).rows.map((r) => r.obligationId)).toEqual(all.slice(0, 2));
+  });
+});
+
+describe('the obligations page', () => {
+  it('says how many are outstanding and past the target, warns, and lists them oldest first with links', async () => {
+    signInAs(moderator);
+    const html = renderToStaticMarkup(await ObligationsPage({ searchParams: Promise.resolve({ cursor: 'tampered' }) }));
+    expect(html).toContain('5 referrals outstanding, 1 past the target of 1 day.');
+    expect(html).toContain('1 referral is past the target of 1 day');
+    expect(html).toMatch(/<caption[^>]*>Required hotline referrals not yet acknowledged/);
+    expect(html.match(/<th scope="col"/g)).toHaveLength(6);
+    expect(html.match(/data-obligation-id=/g)).toHaveLength(5);
+    expect(html.indexOf('obl_old')).toBeLessThan(html.indexOf('obl_exported'));
+    expect(html.indexOf('obl_exported')).toBeLessThan(html.indexOf('obl_fresh'));
+    expect(html).toContain(`href="/console/cases/${cases.old.caseId}/referrals"`);
+    expect(html).toContain('data-past-target="true"');
+    expect(html).toContain('Not prepared yet');
   });
 });
 

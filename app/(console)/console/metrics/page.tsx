@@ -69,7 +69,7 @@ export default async function MetricsPage() {
           </Link>
         </p>
         {referrals.pastTarget > 0 ? (
-          <Callout tone="warning" title={`${referrals.pastTarget} ${referrals.pastTarget === 1 ? 'referral is' : 'referrals are'} past the ${target} target`} titleId="referrals-warning">
+          <Callout tone="warning" title={`${referrals.pastTarget} ${referrals.pastTarget === 1 ? 'referral is' : 'referrals are'} past the target of ${target}`} titleId="referrals-warning">
             <p>Each is a hotline report the law or the hotline expects and has not received: work them oldest first.</p>
           </Callout>
         ) : null}

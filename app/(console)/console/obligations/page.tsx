@@ -37,11 +37,11 @@ export default async function ObligationsPage({ searchParams }: Props) {
           within {target} of the case&apos;s first report. Oldest first.
         </p>
         <p className="mt-2 font-medium" aria-live="polite">
-          {plural(summary.outstanding, 'referral', 'referrals')} outstanding, {summary.pastTarget} past the {target} target.
+          {plural(summary.outstanding, 'referral', 'referrals')} outstanding, {summary.pastTarget} past the target of {target}.
         </p>
       </div>
       {summary.pastTarget > 0 ? (
-        <Callout tone="warning" title={`${plural(summary.pastTarget, 'referral is', 'referrals are')} past the ${target} target`} titleId="obligations-warning">
+        <Callout tone="warning" title={`${plural(summary.pastTarget, 'referral is', 'referrals are')} past the target of ${target}`} titleId="obligations-warning">
           <p>Prepare, approve, submit and record the hotline&apos;s report ID for these first: the oldest are at the top.</p>
         </Callout>
       ) : null}
