@@ -34,10 +34,11 @@ export function BacklogTable({ rows }: { rows: BacklogRow[] }) {
 
 const seconds = (s: number | null) => (s === null ? '—' : formatDuration(s * 1000));
 
-export function DurationTable({ firstAction, closure, windowDays }: { firstAction: DurationStats; closure: DurationStats; windowDays: number }) {
+/** Median and 90th percentile of durations measured from the first report, one row per measure. */
+export function DurationTable({ rows, caption }: { rows: { label: string; stats: DurationStats }[]; caption: string }) {
   return (
     <table className="w-full text-sm">
-      <caption className="text-left text-slate-700 dark:text-slate-300">From the first report, over the last {windowDays} days</caption>
+      <caption className="text-left text-slate-700 dark:text-slate-300">{caption}</caption>
       <thead className="border-b border-slate-400">
         <tr>
           <th scope="col" className={th}>Measure</th>
@@ -47,10 +48,7 @@ export function DurationTable({ firstAction, closure, windowDays }: { firstActio
         </tr>
       </thead>
       <tbody>
-        {[
-          ['Time to first action', firstAction] as const,
-          ['Time to closure', closure] as const,
-        ].map(([label, s]) => (
+        {rows.map(({ label, stats: s }) => (
           <tr key={label} className="border-b border-slate-200 dark:border-slate-800">
             <th scope="row" className={`${td} text-left`}>{label}</th>
             <td className={td}>{s.count}</td>

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { STATUS_LABEL } from '@/components/ui/status-badge';
-import { QUEUE_STATUSES, SEARCH_MAX, type QueueQuery } from '@/lib/queue/list-queue-params';
+import { QUEUE_OBLIGATION_LABEL, QUEUE_STATUSES, SEARCH_MAX, type QueueQuery } from '@/lib/queue/list-queue-params';
 import { CATEGORY_INFO, HARM_CATEGORIES } from '@/lib/reports/categories';
 
 const control =
@@ -47,7 +47,8 @@ export function QueueFilters({ query }: { query: QueueQuery }) {
           Status
         </label>
         <select id="queue-status" name="status" defaultValue={query.status ?? ''} className={control}>
-          <option value="">All open statuses</option>
+          {/* Responding cases are left out of the default view, but not out of the obligation filter's. */}
+          <option value="">{query.obligation ? 'Any open status' : 'All open, except responding'}</option>
           {QUEUE_STATUSES.map((s) => (
             <option key={s} value={s}>
               {STATUS_LABEL[s]}
@@ -55,6 +56,10 @@ export function QueueFilters({ query }: { query: QueueQuery }) {
           ))}
         </select>
       </div>
+      <label className="flex items-center gap-2 pb-1.5 text-sm">
+        <input type="checkbox" name="obligation" value="referral" defaultChecked={query.obligation === 'referral'} className="size-4" />
+        {QUEUE_OBLIGATION_LABEL.referral}
+      </label>
       <label className="flex items-center gap-2 pb-1.5 text-sm">
         <input type="checkbox" name="breached" value="1" defaultChecked={query.breached} className="size-4" />
         SLA breached

@@ -7,6 +7,7 @@ import { roleAtLeast, type StaffRole } from './roles';
  */
 export const CONSOLE_SECTIONS = [
   { href: '/console', label: 'Queue', role: 'moderator' },
+  { href: '/console/obligations', label: 'Obligations', role: 'moderator' },
   { href: '/console/approvals', label: 'Approvals', role: 'supervisor' },
   { href: '/console/holds', label: 'Holds', role: 'supervisor' },
   { href: '/console/audit', label: 'Audit', role: 'supervisor' },

@@ -9,6 +9,8 @@ const flag = z
   .default('0')
   .transform((v) => v === '1' || v === 'true');
 
+const TARGET_HOURS = 'REFERRAL_TARGET_HOURS must be a whole number of hours from 1 to 720';
+
 /** Every setting the app reads from the environment, validated once at start-up. */
 export const ZEnvironment = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -86,6 +88,8 @@ export const ZEnvironment = z.object({
   /** Hotlines the router may choose, comma-separated (ncmec, uk_nca). */
   REFERRAL_HOTLINES: z.preprocess(blankAsUnset, z.string().regex(/^(ncmec|uk_nca)(,(ncmec|uk_nca))*$/, 'REFERRAL_HOTLINES: comma-separated ncmec, uk_nca').default('ncmec,uk_nca')),
   /** Direct submission to the CyberTipline API (submit, finish); off by default: packets are exported as files. */
+  /** Hours from a case's first report within which each required referral should be acknowledged by its hotline; drives warnings. */
+  REFERRAL_TARGET_HOURS: z.preprocess(blankAsUnset, z.coerce.number({ error: TARGET_HOURS }).int(TARGET_HOURS).min(1, TARGET_HOURS).max(720, TARGET_HOURS).default(24)),
   NCMEC_SUBMIT_ENABLED: flag,
   NCMEC_API_URL: z.preprocess(blankAsUnset, z.url({ protocol: /^https?$/ }).optional()),
   NCMEC_API_USERNAME: z.preprocess(blankAsUnset, z.string().optional()),

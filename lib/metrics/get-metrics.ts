@@ -1,8 +1,11 @@
 import 'server-only';
 import { roleAtLeast, type StaffPrincipal } from '@/lib/auth/roles';
 import { getPrisma } from '@/lib/db';
+import { getConfig } from '@/lib/config';
 import { AppError } from '@/lib/errors';
+import { referralObligationAges } from '@/lib/response/referral-obligation-ages';
 import { backlog, breachesByDay, durations, exposure, perHour, throughput } from './metrics-sql';
+import { responseTimes } from './response-sql';
 import type { Metrics } from './types';
 
 /** Everything the metrics page shows, for supervisors and admins, as of `now`. */
@@ -11,22 +14,26 @@ export async function getMetrics({
   exposureCap,
   now = new Date(),
   windowDays = 14,
+  referralTargetHours = getConfig().REFERRAL_TARGET_HOURS,
 }: {
   actor: StaffPrincipal;
   exposureCap: number;
   now?: Date;
   windowDays?: number;
+  referralTargetHours?: number;
 }): Promise<Metrics> {
   if (!roleAtLeast(actor.role, 'supervisor')) throw new AppError('forbidden', 'This needs the supervisor role');
   // Independent read-only aggregates, run side by side on the pool: the page costs its slowest query.
   const db = getPrisma();
-  const [backlogRows, byDay, { firstAction, closure }, hours, done, exposed] = await Promise.all([
+  const [backlogRows, byDay, { firstAction, closure }, hours, done, exposed, response, referralAges] = await Promise.all([
     backlog(db, now),
     breachesByDay(db, now, windowDays),
     durations(db, now, windowDays),
     perHour(db, now, 48),
     throughput(db, now, 7),
     exposure(db, now, 7),
+    responseTimes(db, now, windowDays),
+    referralObligationAges(db, now, referralTargetHours),
   ]);
   const today = now.toISOString().slice(0, 10);
   const todayCases = new Map(exposed.filter((e) => e.day.toISOString().startsWith(today)).map((e) => [e.staffId, e.cases]));
@@ -46,5 +53,10 @@ export async function getMetrics({
     exposureCap,
     overCap: exposed.filter((e) => e.cases > exposureCap),
     windowDays,
+    response,
+    referralObligations: {
+      ...referralAges,
+      buckets: referralAges.buckets.map(({ key, label, count, pastTarget }) => ({ key, label, count, pastTarget })),
+    },
   };
 }

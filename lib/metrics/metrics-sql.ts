@@ -70,13 +70,15 @@ export async function durations(db: Db, now: Date, days: number): Promise<{ firs
               percentile_cont(0.5) WITHIN GROUP (ORDER BY date_part('epoch', closed_at - first_reported_at)) AS median,
               percentile_cont(0.9) WITHIN GROUP (ORDER BY date_part('epoch', closed_at - first_reported_at)) AS p90
        FROM cases WHERE closed_at >= ${since} AND closed_at <= ${now}) c`;
-  const stats = (r: Row | undefined): DurationStats => ({
-    count: n(r?.count),
-    medianSeconds: r?.median === null || r?.median === undefined ? null : Number(r.median),
-    p90Seconds: r?.p90 === null || r?.p90 === undefined ? null : Number(r.p90),
-  });
-  return { firstAction: stats(row?.f), closure: stats(row?.c) };
+  return { firstAction: durationStats(row?.f), closure: durationStats(row?.c) };
 }
+
+/** A count and two percentiles (seconds) as Postgres' to_jsonb gives them → DurationStats. */
+export const durationStats = (r: { count: bigint | number; median: number | null; p90: number | null } | undefined): DurationStats => ({
+  count: n(r?.count),
+  medianSeconds: r?.median === null || r?.median === undefined ? null : Number(r.median),
+  p90Seconds: r?.p90 === null || r?.p90 === undefined ? null : Number(r.p90),
+});
 
 /**
  * Reports received and cases opened per UTC hour over the last `hours` hours (zero-filled): settled

@@ -8,8 +8,18 @@ import type { CaseStatus, Severity } from '@/lib/generated/prisma/enums';
  * table renders. Pure: shared by the page (parsing searchParams), lib/queue/list-queue.ts and tests.
  */
 
-export const QUEUE_STATUSES = ['open', 'in_review', 'escalated', 'awaiting_approval'] as const satisfies readonly CaseStatus[];
+export const QUEUE_STATUSES = ['open', 'in_review', 'escalated', 'awaiting_approval', 'responding'] as const satisfies readonly CaseStatus[];
 export type QueueStatus = (typeof QUEUE_STATUSES)[number];
+
+/**
+ * Responding cases (measures recorded, obligations outstanding) are not claimable work: the default
+ * queue leaves them out; the status filter and the obligation filter show them.
+ */
+export const NOT_IN_DEFAULT_QUEUE = ['responding'] as const satisfies readonly QueueStatus[];
+
+/** `obligation=referral`: cases with a required hotline referral not yet acknowledged. */
+export const QUEUE_OBLIGATIONS = ['referral'] as const;
+export const QUEUE_OBLIGATION_LABEL: Readonly<Record<(typeof QUEUE_OBLIGATIONS)[number], string>> = { referral: 'Referral obligations' };
 
 export const QUEUE_PAGE_SIZE = 50;
 export const SEARCH_MAX = 200;
@@ -23,6 +33,7 @@ const flag = z.preprocess((v) => first(v) === '1' || first(v) === 'true', z.bool
 export const ZQueueQuery = z.object({
   category: optionalEnum(HARM_CATEGORIES),
   status: optionalEnum(QUEUE_STATUSES),
+  obligation: optionalEnum(QUEUE_OBLIGATIONS),
   breached: flag,
   mine: flag,
   // Text the shared rule refuses (a NUL, a lone surrogate) cannot match anything and must not reach Postgres.
@@ -59,6 +70,7 @@ export function queueHref(query: Partial<QueueQuery>, cursor?: string | { before
   const params = new URLSearchParams();
   if (query.category) params.set('category', query.category);
   if (query.status) params.set('status', query.status);
+  if (query.obligation) params.set('obligation', query.obligation);
   if (query.breached) params.set('breached', '1');
   if (query.mine) params.set('mine', '1');
   if (query.q) params.set('q', query.q);

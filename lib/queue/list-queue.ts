@@ -6,6 +6,7 @@ import type { CaseStatus, HarmCategory, Severity } from '@/lib/generated/prisma/
 import {
   decodeCursor,
   encodeCursor,
+  NOT_IN_DEFAULT_QUEUE,
   QUEUE_PAGE_SIZE,
   readSearchTerm,
   type QueueCursor,
@@ -44,8 +45,9 @@ const COLUMNS = sql`c.id::text, c.case_number, c.status::text AS status, c.sever
   a.handle, a.platform_account_id, s.id::text AS holder_id, s.name AS holder_name`;
 
 /**
- * One page of the queue: open cases (not closed) in queue order — priority high first, then the
- * earliest SLA due time, then id — with keyset pagination on exactly that triple, so page 2,000
+ * One page of the queue: open cases (not closed; responding ones only through the status or obligation
+ * filter) in queue order — priority high first, then the earliest SLA due time, then id — with
+ * keyset pagination on exactly that triple, so page 2,000
  * costs what page 1 costs (never OFFSET). The ordering and the `closed_at IS NULL` predicate match
  * the partial index `cases_queue_order`. A search term instead finds the cases (of any status) of
  * one account or of one report reference.
@@ -67,6 +69,10 @@ export async function listQueue({
   if (query.status) filters.push(sql`c.status = ${query.status}::"CaseStatus"`);
   if (query.breached) filters.push(sql`c.sla_due_at < ${now}`);
   if (query.mine) filters.push(sql`c.assignee_id = ${viewer.id}::uuid`);
+  // Driven from the partial index case_obligations_outstanding (a working set), not probed per queue row.
+  if (query.obligation === 'referral') {
+    filters.push(sql`c.id IN (SELECT case_id FROM case_obligations WHERE kind = 'referral' AND state = 'outstanding')`);
+  }
 
   const term = readSearchTerm(query.q);
   if (term) {
@@ -81,6 +87,8 @@ export async function listQueue({
     return { rows: rows.map(toDTO), nextCursor: null, previousCursor: null, searched: true };
   }
 
+  // The queue proper is claimable work: responding cases show only when a filter asks for them.
+  if (!query.status && !query.obligation) filters.push(sql`c.status NOT IN (${join(NOT_IN_DEFAULT_QUEUE.map((s) => sql`${s}::"CaseStatus"`))})`);
   const cursor = decodeCursor(query.cursor);
   const before = cursor ? null : decodeCursor(query.before);
   const fetchPage = (ids: Sql) => prisma.$queryRaw<Row[]>`

@@ -4,7 +4,8 @@
 // 400,000 case actions by 20 moderators over the last week and 200,000 case.viewed audit entries
 // (their insert fires the exposure rollup trigger, as every case view does); the worker's hourly
 // rollup catch-up (lib/metrics/rollup-hours.ts); VACUUM ANALYZE; then getMetrics
-// (lib/metrics/get-metrics.ts) in-process, `--runs` times (default 10), and each query alone; then the
+// (lib/metrics/get-metrics.ts) in-process, `--runs` times (default 10), and each query alone (with
+// issue 11's referrals and obligations, and the obligations page and queue filter); then the
 // whole page again with the hourly rollup emptied, i.e. with the worker stopped for a week.
 // Target: the whole page's data in well under 300 ms.
 import { randomUUID } from 'node:crypto';
@@ -57,8 +58,34 @@ try {
       SELECT tc_backfill_exposure_rollup();`.replace(/\$1/g, staffArray)),
   );
 
+  // Issue 11: a tenth of the cases referred to NCMEC within the window (approved, half of them
+  // acknowledged), 3 % of the open cases responding with an outstanding referral obligation, and the
+  // referred cases' obligations met.
+  await timed('20,000 referral approvals and referrals, 3,000 outstanding and 20,000 met obligations', () =>
+    client.query(`
+      WITH a AS (
+        INSERT INTO approvals (id, kind, status, case_id, requested_by_id, requested_at, reason_code, payload, decided_by_id, decided_at)
+        SELECT gen_random_uuid(), 'referral', 'approved', c.id, ($1::uuid[])[1], t, 'hotline_referral', '{"hotline":"ncmec"}', ($1::uuid[])[2], t + interval '1 hour'
+        FROM (SELECT id, now() - interval '2 hours' - random() * interval '13 days' AS t FROM cases WHERE case_number % 10 = 0) c
+        RETURNING id, case_id, decided_at)
+      INSERT INTO referrals (id, case_id, hotline, status, created_by_id, approval_id, version, acknowledged_at, hotline_report_id)
+        SELECT gen_random_uuid(), a.case_id, 'ncmec', CASE WHEN k THEN 'acknowledged' ELSE 'exported' END::"ReferralStatus", ($1::uuid[])[1], a.id, 1,
+               CASE WHEN k THEN least(now(), a.decided_at + random() * interval '2 days') END, CASE WHEN k THEN 'CT-' || a.id END
+        FROM (SELECT a.*, random() < 0.5 AS k FROM a) a;
+      UPDATE cases SET status = 'responding' WHERE closed_at IS NULL AND case_number % 50 = 1;
+      INSERT INTO case_obligations (id, case_id, kind, hotline, state, created_at)
+        SELECT gen_random_uuid(), id, 'referral', 'ncmec', 'outstanding', first_reported_at FROM cases WHERE status = 'responding';
+      INSERT INTO case_obligations (id, case_id, kind, hotline, state, created_at, met_at)
+        SELECT gen_random_uuid(), id, 'referral', 'ncmec', 'met', first_reported_at, now() FROM cases WHERE case_number % 10 = 0;`.replace(/\$1/g, staffArray)),
+  );
+
   const { getMetrics } = await import('../../lib/metrics/get-metrics');
   const sql = await import('../../lib/metrics/metrics-sql');
+  const responseSql = await import('../../lib/metrics/response-sql');
+  const { referralObligationAges } = await import('../../lib/response/referral-obligation-ages');
+  const { listReferralObligations } = await import('../../lib/response/list-referral-obligations');
+  const { listQueue } = await import('../../lib/queue/list-queue');
+  const { parseQueueQuery } = await import('../../lib/queue/list-queue-params');
   const { rollUpMetricHours } = await import('../../lib/metrics/rollup-hours');
   const { getPrisma } = await import('../../lib/db');
   const prisma = getPrisma();
@@ -90,6 +117,11 @@ try {
     ['per hour (48)', () => sql.perHour(prisma, now, 48)],
     ['throughput (7 d)', () => sql.throughput(prisma, now, 7)],
     ['exposure (7 d)', () => sql.exposure(prisma, now, 7)],
+    ['response times (14 d)', () => responseSql.responseTimes(prisma, now, 14)],
+    ['outstanding referrals by age', () => referralObligationAges(prisma, now, 24)],
+    ['obligations page, first page of 50', () => listReferralObligations({ now, targetHours: 24 })],
+    ['queue, referral-obligations filter', () => listQueue({ viewer: actor, query: parseQueueQuery({ obligation: 'referral' }), now })],
+    ['queue, default (responding left out)', () => listQueue({ viewer: actor, query: parseQueueQuery({}), now })],
   ];
   for (const [name, run] of parts) {
     const times: number[] = [];

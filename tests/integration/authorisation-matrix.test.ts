@@ -100,6 +100,7 @@ const EXPECTATIONS: Record<string, Expectation> = {
   [`page ${inConsole('page.tsx')}`]: { access: 'moderator' },
   [`page ${inConsole('cases/[caseId]/page.tsx')}`]: { access: 'moderator', params: caseRef },
   [`page ${inConsole('cases/[caseId]/referrals/page.tsx')}`]: { access: 'moderator', params: caseRef },
+  [`page ${inConsole('obligations/page.tsx')}`]: { access: 'moderator' },
   [`page ${inConsole('approvals/page.tsx')}`]: { access: 'supervisor' },
   [`page ${inConsole('holds/page.tsx')}`]: { access: 'supervisor' },
   [`page ${inConsole('metrics/page.tsx')}`]: { access: 'supervisor' },

@@ -12,6 +12,7 @@ import { verifyChainAction } from '@/app/(console)/console/audit/actions';
 import { extendHoldAction, requestHoldReleaseAction } from '@/app/(console)/console/holds/actions';
 import HoldsPage from '@/app/(console)/console/holds/page';
 import AuditPage from '@/app/(console)/console/audit/page';
+import ObligationsPage from '@/app/(console)/console/obligations/page';
 import { reassignCaseAction, releaseCaseAction, renewLeaseAction, takeCaseAction } from '@/app/(console)/console/cases/[caseId]/actions';
 import CasePage from '@/app/(console)/console/cases/[caseId]/page';
 import { decideReferralAction, prepareReferralAction, recordHotlineReportAction } from '@/app/(console)/console/cases/[caseId]/referrals/actions';
@@ -111,12 +112,27 @@ const queueCursor = fc.oneof(
 );
 
 describe('console pages: hostile query and path parameters never reach a 5xx', () => {
-  it('the queue (?category, status, breached, mine, q, cursor, before)', async () => {
+  it('the queue (?category, status, obligation, breached, mine, q, cursor, before)', async () => {
     signInAs(moderator);
-    const params = fc.tuple(hostileSearchParams(['category', 'status', 'breached', 'mine', 'q']), hostileQueryValue, fc.option(queueCursor), fc.option(queueCursor));
+    const params = fc.tuple(hostileSearchParams(['category', 'status', 'obligation', 'breached', 'mine', 'q']), hostileQueryValue, fc.option(queueCursor), fc.option(queueCursor));
     await run(
       fc.asyncProperty(params, async ([search, q, cursor, before]) => {
         await answersOnPurpose(() => QueuePage({ searchParams: Promise.resolve({ ...search, q, cursor: cursor ?? undefined, before: before ?? undefined }) }));
+      }),
+    );
+  });
+
+  it('the referral obligations page (?cursor: tampered first-report and obligation id tuples)', async () => {
+    signInAs(moderator);
+    const cursor = fc.oneof(
+      hostileText,
+      fc
+        .tuple(fc.oneof(fc.date().map((d) => (Number.isNaN(d.getTime()) ? 'x' : d.toISOString())), hostileText, fc.integer()), fc.oneof(fc.uuid(), hostileText))
+        .map((tuple) => b64(JSON.stringify(tuple))),
+    );
+    await run(
+      fc.asyncProperty(cursor, async (value) => {
+        await answersOnPurpose(() => ObligationsPage({ searchParams: Promise.resolve({ cursor: value }) }));
       }),
     );
   });

@@ -44,6 +44,7 @@ describe('parseConfig: defaults', () => {
       NCMEC_SUBMIT_ENABLED: false,
       NCMEC_XSD_PATH: '../shared/ncmec/cyber_tipline.xsd',
       REFERRAL_HOTLINES: 'ncmec,uk_nca',
+      REFERRAL_TARGET_HOURS: 24,
       REFERRAL_SIGNING_KEY_PATH: '.data/referral-signing-key.pem',
       AUDIT_CHECKPOINT_SECONDS: 60,
       AUDIT_CHECKPOINT_DIR: '.data/audit-checkpoints',
@@ -58,6 +59,14 @@ describe('parseConfig: defaults', () => {
   it('refuses an audit MAC key shorter than 32 characters and a checkpoint webhook that is not http(s)', () => {
     expect(errorOf({ ...base, AUDIT_MAC_KEY: 'short' }).message).toContain('AUDIT_MAC_KEY must be at least 32 characters');
     expect(errorOf({ ...base, AUDIT_CHECKPOINT_WEBHOOK_URL: 'ftp://x.example/' }).message).toContain('AUDIT_CHECKPOINT_WEBHOOK_URL');
+  });
+
+  it('takes a referral target of 1 to 720 whole hours, and refuses anything else by name', () => {
+    expect(parseConfig({ ...base, REFERRAL_TARGET_HOURS: '48' }).REFERRAL_TARGET_HOURS).toBe(48);
+    expect(parseConfig({ ...base, REFERRAL_TARGET_HOURS: '' }).REFERRAL_TARGET_HOURS).toBe(24);
+    for (const bad of ['0', '721', '1.5', 'soon', '-3']) {
+      expect(errorOf({ ...base, REFERRAL_TARGET_HOURS: bad }).message).toContain('REFERRAL_TARGET_HOURS must be a whole number of hours from 1 to 720');
+    }
   });
 
   it('ignores unrelated environment variables', () => {

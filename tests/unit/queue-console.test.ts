@@ -25,6 +25,13 @@ describe('queue URL state', () => {
     expect(queueHref({ category: 'grooming', breached: true, q: 'a b' }, 'CUR')).toBe('/console?category=grooming&breached=1&q=a+b&cursor=CUR');
   });
 
+  it('reads the responding status and the referral-obligation filter, and keeps them in links', () => {
+    expect(parseQueueQuery({ status: 'responding', obligation: 'referral' })).toMatchObject({ status: 'responding', obligation: 'referral' });
+    expect(parseQueueQuery({ obligation: 'preservation' }).obligation).toBeUndefined();
+    expect(parseQueueQuery({ obligation: ['referral', 'x'] }).obligation).toBe('referral');
+    expect(queueHref({ status: 'responding', obligation: 'referral' }, 'CUR')).toBe('/console?status=responding&obligation=referral&cursor=CUR');
+  });
+
   it('reads a report reference in any case, anything else as an account', () => {
     expect(readSearchTerm(' tc-7k4m-9qx2 ')).toEqual({ kind: 'reference', reference: 'TC-7K4M-9QX2' });
     expect(readSearchTerm('@handle')).toEqual({ kind: 'text', text: '@handle' });

@@ -58,9 +58,9 @@ describe('two-factor policy', () => {
 
 describe('console navigation', () => {
   it('shows each role only the sections it may open', () => {
-    expect(consoleLinksFor('moderator').map((l) => l.label)).toEqual(['Queue']);
-    expect(consoleLinksFor('supervisor').map((l) => l.label)).toEqual(['Queue', 'Approvals', 'Holds', 'Audit', 'Metrics']);
-    expect(consoleLinksFor('admin').map((l) => l.label)).toEqual(['Queue', 'Approvals', 'Holds', 'Audit', 'Metrics', 'Staff', 'Integrations']);
+    expect(consoleLinksFor('moderator').map((l) => l.label)).toEqual(['Queue', 'Obligations']);
+    expect(consoleLinksFor('supervisor').map((l) => l.label)).toEqual(['Queue', 'Obligations', 'Approvals', 'Holds', 'Audit', 'Metrics']);
+    expect(consoleLinksFor('admin').map((l) => l.label)).toEqual(['Queue', 'Obligations', 'Approvals', 'Holds', 'Audit', 'Metrics', 'Staff', 'Integrations']);
   });
 });
 

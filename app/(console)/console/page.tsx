@@ -19,8 +19,12 @@ export default async function QueuePage({ searchParams }: Props) {
   const refused = searchTextProblem(params);
   const now = new Date();
   const page = await listQueue({ viewer: staff, query, now });
-  const filtered = Boolean(query.category || query.status || query.breached || query.mine);
-  const caption = page.searched ? `Cases matching “${query.q}”` : 'Open cases, highest priority first, then earliest SLA';
+  const filtered = Boolean(query.category || query.status || query.obligation || query.breached || query.mine);
+  const caption = page.searched
+    ? `Cases matching “${query.q}”`
+    : query.obligation
+      ? 'Cases with a required referral not yet acknowledged, highest priority first, then earliest SLA'
+      : 'Open cases, highest priority first, then earliest SLA';
 
   return (
     <div className="space-y-4">
@@ -39,15 +43,29 @@ export default async function QueuePage({ searchParams }: Props) {
           ? `${page.rows.length} ${page.rows.length === 1 ? 'case' : 'cases'} found, of any status.`
           : page.previousCursor
             ? 'Showing a later page of the queue.'
-            : filtered
-              ? 'Showing open cases that match the filters.'
-              : 'Showing open cases.'}
+            : query.obligation
+              ? 'Showing cases with a required hotline referral not yet acknowledged (usually responding).'
+              : filtered
+                ? 'Showing open cases that match the filters.'
+                : 'Showing open cases. Responding cases (measures recorded, obligations outstanding) are under the status and Referral obligations filters.'}
+        {query.obligation ? (
+          <>
+            {' '}
+            <Link href="/console/obligations" className="font-medium text-blue-800 underline underline-offset-2 dark:text-sky-300">
+              Oldest first, with their age: Referral obligations page
+            </Link>
+          </>
+        ) : null}
       </p>
       {page.rows.length > 0 ? (
         <QueueTable rows={page.rows} now={now} caption={caption} viewerId={staff.id} />
       ) : (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-8 text-center text-slate-700 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-300">
-          {page.searched ? 'No case has a handle, display name, account ID or report reference containing that text.' : 'No open cases match. The queue is clear.'}
+          {page.searched
+            ? 'No case has a handle, display name, account ID or report reference containing that text.'
+            : query.obligation
+              ? 'No case has a required referral outstanding.'
+              : 'No open cases match. The queue is clear.'}
         </p>
       )}
       <nav aria-label="Queue pages" className="flex gap-4 text-sm">
