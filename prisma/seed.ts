@@ -2,7 +2,8 @@
 //
 // How the history gets its timestamps, honestly. Every row is written by the app's own code: reports
 // through the real intake (acceptReport → tc_accept_report), decisions through the case verbs
-// (takeCase, suspendAccount, dismissCase, requestPreservationHold, decideApproval …) and referrals
+// (takeCase, respondToCase, suspendAccount, recordPreservation, dismissCase, requestPreservationHold,
+// decideApproval …) and referrals
 // through prepareReferral, decideReferral, exportReferral and recordHotlineReport. Those verbs take
 // the time from `new Date()` (the intake, the claim and the audit MAC all carry the application's
 // time; Prisma computes `@default(now())` in the client too), and append-only triggers forbid

@@ -5,7 +5,7 @@ import { escalateCase } from '@/lib/cases/escalate-case';
 import { getCase } from '@/lib/cases/get-case';
 import { reinstateAccount } from '@/lib/cases/reinstate-account';
 import { requestPreservationHold } from '@/lib/cases/request-preservation-hold';
-import { ZDismissInput, ZEscalateInput, ZReinstateInput, ZRequestPreservationHoldInput, ZSuspendInput } from '@/lib/cases/schema';
+import { ZDismissInput, ZEscalateInput, ZRecordPreservationInput, ZReinstateInput, ZRequestPreservationHoldInput, ZRespondInput, ZSuspendInput } from '@/lib/cases/schema';
 import { suspendAccount } from '@/lib/cases/suspend-account';
 import { getPrisma } from '@/lib/db';
 import type { HarmCategory } from '@/lib/generated/prisma/enums';
@@ -15,6 +15,8 @@ import { exportReferral } from '@/lib/referrals/export-referral';
 import { getReferralPanel } from '@/lib/referrals/list-referrals';
 import { prepareReferral } from '@/lib/referrals/prepare-referral';
 import { recordHotlineReport } from '@/lib/referrals/record-hotline-report';
+import { recordPreservation } from '@/lib/response/record-preservation';
+import { respondToCase } from '@/lib/response/respond-to-case';
 
 /**
  * The staff side of the demo, one function per thing a person does, each calling the app's own
@@ -89,12 +91,19 @@ export async function approvePendingHolds(caseId: string, staff: DemoStaff): Pro
   }
 }
 
-/** The preservation the case still owes, asked for by a moderator (a supervisor approves it later). */
-export async function requestHoldIfOwed(caseId: string, actor: StaffPrincipal): Promise<void> {
-  const { status } = await current(caseId);
+/** "Suspend, preserve and refer" in one go: suspension, a pending-referral hold and a draft per hotline. */
+export async function respond(caseId: string, actor: StaffPrincipal): Promise<void> {
+  const { version, primaryCategory } = await current(caseId);
+  const input = ZRespondInput.parse({ type: 'respond', enforcement: 'permanent', reasonCode: SUSPEND_REASON[primaryCategory], note: 'Reports confirmed against the account’s activity.' });
+  await respondToCase({ caseId, actor, expectedVersion: version, input });
+}
+
+/** Preservation recorded as a measure (a pending-referral hold, started at once) while the case still owes it. */
+export async function preserveIfOwed(caseId: string, actor: StaffPrincipal): Promise<void> {
+  const { status, version } = await current(caseId);
   const owed = await getPrisma().caseObligation.count({ where: { caseId, kind: 'preservation', state: 'outstanding' } });
-  const asked = await getPrisma().approval.count({ where: { caseId, kind: 'preservation_hold', status: 'pending' } });
-  if (status === 'responding' && owed > 0 && asked === 0) await requestHold(caseId, actor, 'pending_referral');
+  if (status !== 'responding' || owed === 0) return;
+  await recordPreservation({ caseId, actor, expectedVersion: version, input: ZRecordPreservationInput.parse({ type: 'record_preservation' }) });
 }
 
 /**
@@ -112,7 +121,7 @@ export async function prepareOffered(caseId: string, actor: StaffPrincipal, ncme
 }
 
 async function latestVersions(caseId: string, status: 'draft' | 'approved' | 'exported') {
-  const rows = await getPrisma().referral.findMany({ where: { caseId }, orderBy: { version: 'desc' }, select: { id: true, hotline: true, status: true } });
+  const rows = await getPrisma().referral.findMany({ where: { caseId }, orderBy: { version: 'desc' }, select: { id: true, hotline: true, status: true, createdById: true } });
   const latest = new Map<string, (typeof rows)[number]>();
   for (const r of rows) if (!latest.has(r.hotline)) latest.set(r.hotline, r);
   return [...latest.values()].filter((r) => r.status === status);
@@ -120,7 +129,8 @@ async function latestVersions(caseId: string, status: 'draft' | 'approved' | 'ex
 
 export async function approveReferrals(caseId: string, staff: DemoStaff): Promise<void> {
   for (const r of await latestVersions(caseId, 'draft')) {
-    await decideReferral({ referralId: r.id, actor: staff.supervisor, decision: 'approve', reason: 'Payload reviewed.' });
+    const actor = r.createdById === staff.supervisor.id ? staff.admin : staff.supervisor;
+    await decideReferral({ referralId: r.id, actor, decision: 'approve', reason: 'Payload reviewed.' });
   }
 }
 

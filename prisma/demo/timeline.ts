@@ -3,6 +3,7 @@ import { intakeSourceFor } from '@/lib/reports/intake-source';
 import { ZReportInput } from '@/lib/reports/schema';
 import { CLIENT_IP_HEADER } from '@/lib/security/client-source';
 import { DAY, HOUR, MINUTE, type DemoPlan, type PlannedCase, type PlannedReport } from './plan';
+import { isUsReportable } from '@/lib/response/obligation-rules';
 import * as step from './steps';
 
 /**
@@ -100,7 +101,12 @@ function caseEvents(c: PlannedCase, plan: DemoPlan, ctx: TimelineContext): Event
     case 'reinstated':
       return [decide((caseId) => step.suspend(caseId, worker)), event(at(DAY + 3 * HOUR), () => step.reinstate(id(), staff.supervisor))];
     case 'suspended':
-      return [decide((caseId) => step.suspend(caseId, worker)), ...referralEvents(c, plan, ctx, id)];
+      if (!isUsReportable([c.reports[0]!.category])) return [decide((caseId) => step.suspend(caseId, worker))];
+      // The burst's moderators suspend first and preserve and refer after; elsewhere it is one decision.
+      if (c.referrals.startsWith('supersede')) {
+        return [decide((caseId) => step.suspend(caseId, worker)), event(at(10 * MINUTE), () => step.preserveIfOwed(id(), moderator)), ...referralEvents(c, plan, ctx, id)];
+      }
+      return [decide((caseId) => step.respond(caseId, worker)), ...referralEvents(c, plan, ctx, id)];
   }
 }
 
@@ -115,8 +121,7 @@ function referralEvents(c: PlannedCase, plan: DemoPlan, ctx: TimelineContext, id
   const exportAt = (when: Date) => event(when, () => step.exportReferrals(id(), moderator));
   const finish = (when: Date) => [
     event(when, () => step.acknowledgeReferrals(id(), moderator, serial)),
-    event(new Date(when.getTime() + 10 * MINUTE), () => step.requestHoldIfOwed(id(), moderator)),
-    event(new Date(when.getTime() + HOUR), () => step.approvePendingHolds(id(), staff)),
+    event(new Date(when.getTime() + 10 * MINUTE), () => step.preserveIfOwed(id(), moderator)),
   ];
   switch (c.referrals) {
     case 'draft_only':
