@@ -219,8 +219,11 @@ async function maybeSeed(env: NodeJS.ProcessEnv, wanted: boolean) {
   try {
     if (!(await hasBeenSeeded(prisma))) {
       const withDemoStaff = env.TC_DEMO === '1';
-      const seeded = await seedDemoData(prisma, env.TC_SECRET_KEY!, { withDemoStaff });
-      console.log(`Seeded demo data: ${seeded.staff} staff, ${seeded.reports} reports.`);
+      const started = performance.now();
+      const seeded = await seedDemoData(prisma, { withDemoStaff });
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      console.log(`Seeded demo data in ${seconds} s: ${seeded.staff} staff, ${seeded.reports} reports in ${seeded.cases} cases over 14 days.`);
+      if (seeded.stepsFailed > 0) console.warn(`  ${seeded.stepsFailed} demo steps were refused (first: ${seeded.firstFailure}).`);
       if (!withDemoStaff) console.log('Create the first admin with: npm run staff:create -- --email you@example.org --role admin');
     }
   } finally {

@@ -29,7 +29,7 @@ export async function getMetrics({
     backlog(db, now),
     breachesByDay(db, now, windowDays),
     durations(db, now, windowDays),
-    perHour(db, now, 48),
+    perHour(db, now, windowDays * 24),
     throughput(db, now, 7),
     exposure(db, now, 7),
     responseTimes(db, now, windowDays),

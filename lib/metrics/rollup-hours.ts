@@ -17,8 +17,8 @@ import type { Tx } from '@/lib/db';
 export const HOUR_MS = 3_600_000;
 /** How long after an hour ends it is rolled up. Transactions here last milliseconds; this is ample. */
 export const SETTLE_MS = 5 * 60_000;
-/** How far back an empty rollup starts: the longest hourly window the page reads (7 days) and a day. */
-export const BACKFILL_HOURS = 8 * 24;
+/** How far back an empty rollup starts: the longest hourly window the page reads (14 days) and a day. */
+export const BACKFILL_HOURS = 15 * 24;
 /** Hours per transaction, so a catch-up after downtime runs in short steps. */
 const BATCH_HOURS = 48;
 

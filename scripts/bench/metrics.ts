@@ -114,7 +114,7 @@ try {
     ['backlog', () => sql.backlog(prisma, now)],
     ['breaches by day (14)', () => sql.breachesByDay(prisma, now, 14)],
     ['percentiles', () => sql.durations(prisma, now, 14)],
-    ['per hour (48)', () => sql.perHour(prisma, now, 48)],
+    ['per hour (14 days, as the page)', () => sql.perHour(prisma, now, 14 * 24)],
     ['throughput (7 d)', () => sql.throughput(prisma, now, 7)],
     ['exposure (7 d)', () => sql.exposure(prisma, now, 7)],
     ['response times (14 d)', () => responseSql.responseTimes(prisma, now, 14)],

@@ -74,7 +74,7 @@ describe('metrics on a seeded data set with known answers', () => {
     expect(metrics.firstAction).toEqual({ count: 3, medianSeconds: 7200, p90Seconds: 10080 });
     expect(metrics.closure).toEqual({ count: 3, medianSeconds: 14400, p90Seconds: 20160 });
 
-    expect(metrics.perHour).toHaveLength(48);
+    expect(metrics.perHour).toHaveLength(14 * 24);
     expect(metrics.perHour.reduce((s, h) => s + h.reports, 0)).toBe(7);
     expect(metrics.perHour.reduce((s, h) => s + h.cases, 0)).toBe(5);
 

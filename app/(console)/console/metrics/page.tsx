@@ -12,7 +12,7 @@ import { formatHours } from '@/lib/response/referral-obligation-rules';
 export const metadata: Metadata = { title: 'Metrics' };
 export const dynamic = 'force-dynamic';
 
-const hourLabel = (d: Date) => `${d.toISOString().slice(11, 13)}:00`;
+const hourLabel = (d: Date) => `${d.toISOString().slice(5, 10)} ${d.toISOString().slice(11, 13)}:00`;
 
 export default async function MetricsPage() {
   const staff = await requirePageRole('supervisor', '/console/metrics');
@@ -81,7 +81,7 @@ export default async function MetricsPage() {
         />
       </section>
       <section aria-labelledby="hourly-title" className="space-y-2">
-        <h2 id="hourly-title" className="text-xl font-bold">Reports and new cases per hour (last 48 hours)</h2>
+        <h2 id="hourly-title" className="text-xl font-bold">Reports and new cases per hour (last {m.windowDays} days)</h2>
         <VolumeChart
           title="Reports and new cases per hour"
           data={hourly}
