@@ -16,6 +16,11 @@ export async function startCyberTipPreservation(
   args: { kase: LockedCase; referralId: string; actor: StaffPrincipal; submittedAt: Date; now: Date },
 ): Promise<{ holdId: string; expiresAt: Date; replacedHoldIds: string[] }> {
   const { kase, actor, now } = args;
+  // The holds it replaces are locked before the account (in startHold), the order release and expiry use.
+  const pending = await tx.$queryRaw<{ id: string; reasonCode: string }[]>`
+    SELECT id::text AS "id", reason_code AS "reasonCode" FROM preservation_holds
+    WHERE account_id = ${kase.accountId}::uuid AND basis = 'pending_referral' AND released_at IS NULL
+    ORDER BY id FOR UPDATE`;
   const hold = await startHold(tx, {
     kase,
     basis: 'cybertip_report',
@@ -25,10 +30,6 @@ export async function startCyberTipPreservation(
     days: CYBERTIP_PRESERVATION_DAYS,
     now,
     referralId: args.referralId,
-  });
-  const pending = await tx.preservationHold.findMany({
-    where: { accountId: kase.accountId, basis: 'pending_referral', releasedAt: null },
-    select: { id: true, reasonCode: true },
   });
   for (const old of pending) {
     await tx.preservationHold.update({ where: { id: old.id }, data: { releasedAt: now, endReason: 'replaced' } });

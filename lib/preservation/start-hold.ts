@@ -31,6 +31,8 @@ export async function startHold(
 ): Promise<StartedHold> {
   const { kase, basis, reasonCode, actor, startsAt, days, now } = args;
   const expiresAt = new Date(startsAt.getTime() + days * DAY_MS);
+  // The account row is locked as release and expiry lock it, so its enforcement is decided by one at a time.
+  await tx.$queryRaw`SELECT id FROM reported_accounts WHERE id = ${kase.accountId}::uuid FOR UPDATE`;
   const hold = await tx.preservationHold.create({
     data: {
       caseId: kase.id,
