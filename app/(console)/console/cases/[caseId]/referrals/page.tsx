@@ -42,7 +42,7 @@ export default async function ReferralsPage({ params, searchParams }: { params: 
   };
 
   return (
-    <main className="mx-auto max-w-4xl space-y-6 p-6">
+    <div className="mx-auto max-w-4xl space-y-6 p-6">
       <h1 className="text-2xl font-semibold">Hotline referrals — case {panel.caseNumber}</h1>
       {error ? <p role="alert" className="rounded border border-red-300 bg-red-50 p-3">{error}</p> : null}
       {schemaNotice ? <NcmecSchemaNotice notice={schemaNotice} /> : null}
@@ -125,6 +125,6 @@ export default async function ReferralsPage({ params, searchParams }: { params: 
           </article>
         ))}
       </section>
-    </main>
+    </div>
   );
 }
