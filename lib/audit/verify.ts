@@ -52,6 +52,7 @@ export async function verifyAuditChain(
   let expectedSeq = 1n;
   let prevHash = GENESIS_HASH;
   let checked = 0n;
+  let stalledAt: bigint | null = null;
 
   for (;;) {
     const rows = await prisma.$queryRawUnsafe<SealedRow[]>(
@@ -81,12 +82,16 @@ export async function verifyAuditChain(
       expectedSeq += 1n;
       checked += 1n;
     }
-    if (rows.length < PAGE) break;
-  }
-
-  const [count] = await prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*)::bigint AS n FROM audit_seals`;
-  if (count && count.n !== checked) {
-    return { status: 'broken', seq: expectedSeq, entryId: null, reason: 'seals exist beyond a gap in the chain', checkedCount: checked, forged, keying };
+    if (rows.length === PAGE) continue;
+    // The walk reached its end. The sealer keeps sealing meanwhile, so a seal at exactly the next
+    // position is the chain growing: walk on. Any other seal beyond is a gap; a seal whose entry the
+    // walk cannot join (the entry is gone) shows up as the next position twice in a row.
+    const [next] = await prisma.$queryRaw<{ seq: bigint | null }[]>`SELECT min(seq) AS seq FROM audit_seals WHERE seq >= ${expectedSeq}`;
+    if (next?.seq == null) break;
+    const gap = { status: 'broken', seq: expectedSeq, entryId: null, checkedCount: checked, forged, keying } as const;
+    if (next.seq !== expectedSeq) return { ...gap, reason: 'seals exist beyond a gap in the chain' };
+    if (rows.length === 0 && stalledAt === expectedSeq) return { ...gap, reason: `the entry sealed at chain position ${expectedSeq} is missing` };
+    stalledAt = rows.length === 0 ? expectedSeq : null;
   }
 
   const grace = options.unsealedGraceSeconds ?? 60;

@@ -161,3 +161,32 @@ describe('tampering with the audit log from inside the database', () => {
     }
   });
 });
+
+describe('verification while the chain grows, and what it still catches at the end of the chain', () => {
+  it('seals added after the walk reached the end are walked too, not reported as a gap', async () => {
+    // The sealer runs every second while a supervisor verifies: the walk must read on, not flag.
+    const original = prisma.$queryRaw.bind(prisma);
+    let sealedDuringVerification = false;
+    vi.spyOn(prisma, '$queryRaw').mockImplementation(((...args: Parameters<typeof prisma.$queryRaw>) => {
+      const sql = (args[0] as unknown as string[]).join('?');
+      // The first look past the walk's end (this verifier's, or a count of the seals).
+      if (!sealedDuringVerification && /min\(seq\)|count\(\*\)::bigint AS n FROM audit_seals/.test(sql)) {
+        sealedDuringVerification = true;
+        return reportAccount({ handle: 'tamper_late' })
+          .then(() => sealAuditLog(prisma, { fullScan: true }))
+          .then(() => original(...args));
+      }
+      return original(...args);
+    }) as typeof prisma.$queryRaw);
+    const result = await verifyAuditChain(prisma);
+    expect(sealedDuringVerification).toBe(true);
+    expect(result.status).toBe('intact');
+  });
+
+  it('the entry of the last seal deleted is named, not walked past', async () => {
+    const [last] = await prisma.$queryRaw<{ seq: bigint; entryId: bigint }[]>`SELECT seq, entry_id AS "entryId" FROM audit_seals ORDER BY seq DESC LIMIT 1`;
+    await asReplica(`DELETE FROM audit_entries WHERE id = ${last!.entryId}`);
+    const result = await verifyAuditChain(prisma);
+    expect(result).toMatchObject({ status: 'broken', seq: last!.seq, reason: `the entry sealed at chain position ${last!.seq} is missing` });
+  });
+});
