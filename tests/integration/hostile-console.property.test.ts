@@ -25,6 +25,7 @@ import { POST as exportReferral } from '@/app/api/v1/referrals/[referralId]/expo
 import type { StaffPrincipal } from '@/lib/auth/roles';
 import { resetConfigForTests } from '@/lib/config';
 import { isForgedActionOrigin } from '@/lib/http/action-origin.js';
+import { takeAction } from '@/lib/cases/take-action';
 import { getPrisma } from '@/lib/db';
 import { createApiKey } from '@/lib/platform/create-api-key';
 import { caseHeldBy, caseVersion, createStaffPrincipal } from '../factories/cases';
@@ -57,6 +58,10 @@ const moderator = await createStaffPrincipal('moderator');
 const supervisor = await createStaffPrincipal('supervisor');
 const admin = await createStaffPrincipal('admin');
 const held = await caseHeldBy(moderator, supervisor, { category: 'child_sexual_imagery' });
+// A reportable case already responding (suspended), for the verbs that act on one.
+const respondingHeld = await caseHeldBy(moderator, supervisor, { category: 'grooming', reporterCountry: 'GB' });
+const responding = await takeAction({ caseId: respondingHeld.caseId, actor: moderator, expectedVersion: respondingHeld.version, input: { type: 'suspend', reasonCode: 'grooming', until: null } });
+const respondingObligationId = (await getPrisma().caseObligation.findFirstOrThrow({ where: { caseId: responding.caseId, kind: 'referral' }, select: { id: true } })).id;
 const decisionsKey = (await createApiKey({ name: 'hostile reader', scopes: ['decisions:read'], actor: admin })).key;
 // A hold in force on the held case's account, so the holds page and its actions meet a real row.
 const holdId = (
@@ -222,8 +227,11 @@ describe('staff route handlers: hostile query values answer 4xx', () => {
 
 /** The version the case has right now, so a "valid" expectedVersion really is one. */
 const CURRENT = Symbol('current case version');
-const withVersion = async (input: Record<string, unknown>) =>
-  Object.fromEntries(await Promise.all(Object.entries(input).map(async ([k, v]) => [k, v === CURRENT ? await caseVersion(held.caseId) : v])));
+/** CURRENT becomes the version of the case the input names (the responding case's rows), else of the held case. */
+const withVersion = async (input: Record<string, unknown>) => {
+  const caseId = input.caseId === responding.caseId ? responding.caseId : held.caseId;
+  return Object.fromEntries(await Promise.all(Object.entries(input).map(async ([k, v]) => [k, v === CURRENT ? await caseVersion(caseId) : v])));
+};
 const someText = fc.string({ maxLength: 30 });
 const note = (body: fc.Arbitrary<unknown>) => fc.record({ type: fc.constant('note'), body });
 
@@ -236,6 +244,15 @@ const ACTIONS: [string, StaffPrincipal, (input: never) => Promise<unknown>, Reco
   ['claimNextCaseAction', moderator, claimNextCaseAction, {}],
   ['takeCaseAction (a note on a held case)', moderator, takeCaseAction, { caseId: fc.constant(held.caseId), expectedVersion: fc.constant(CURRENT), input: note(someText) }],
   ['takeCaseAction (a hostile note body)', moderator, takeCaseAction, { caseId: fc.constant(held.caseId), expectedVersion: fc.constant(CURRENT), input: note(fc.oneof(someText, taintedText)) }],
+  // The response's verbs (issue 11): hostile notes, reasons, enforcement choices and dates.
+  ['takeCaseAction (respond)', moderator, takeCaseAction, {
+    caseId: fc.constant(held.caseId),
+    expectedVersion: fc.constant(CURRENT),
+    input: fc.record({ type: fc.constant('respond'), enforcement: fc.constantFrom('permanent', 'until', 'none'), reasonCode: fc.constant('csam_shared'), until: fc.constantFrom(null, '2999-01-01', '99999-99-99'), note: someText }),
+  }],
+  ['takeCaseAction (record_preservation)', moderator, takeCaseAction, { caseId: fc.constant(responding.caseId), expectedVersion: fc.constant(CURRENT), input: fc.record({ type: fc.constant('record_preservation'), note: someText }) }],
+  ['takeCaseAction (waive_obligation)', supervisor, takeCaseAction, { caseId: fc.constant(responding.caseId), expectedVersion: fc.constant(CURRENT), input: fc.record({ type: fc.constant('waive_obligation'), obligationId: fc.constant(respondingObligationId), reason: someText }) }],
+  ['takeCaseAction (request_stand_down)', moderator, takeCaseAction, { caseId: fc.constant(responding.caseId), expectedVersion: fc.constant(CURRENT), input: fc.record({ type: fc.constant('request_stand_down'), note: someText }) }],
   ['renewLeaseAction', moderator, renewLeaseAction, { caseId: fc.constant(held.caseId) }],
   ['releaseCaseAction', moderator, releaseCaseAction, { caseId: fc.constant(held.caseId), expectedVersion: fc.constant(CURRENT), reasonCode: fc.constant('') }],
   ['reassignCaseAction', supervisor, reassignCaseAction, { caseId: fc.constant(held.caseId), assigneeId: fc.constant(moderator.id), expectedVersion: fc.constant(CURRENT), reasonCode: fc.constant('workload_balancing'), note: someText }],
