@@ -146,6 +146,7 @@ export async function decideStandDown({ tx, kase, approval, actor, reason, now, 
     select: { id: true },
   });
   let status = to;
+  let closedAs: string | null = null;
   let caseUpdate;
   if (payload.via === 'dismissal') {
     caseUpdate = decision === 'approve' ? closeCase(kase, 'dismissed', now) : { status: to, assigneeId: null, leaseExpiresAt: null, version: { increment: 1 } };
@@ -153,6 +154,7 @@ export async function decideStandDown({ tx, kase, approval, actor, reason, now, 
     // The obligation is met by the approval (settle sees it); a rejection leaves it outstanding.
     const settlement = await settleCase(tx, { kase, actor, now, open: false });
     status = settlement.status;
+    closedAs = settlement.resolution;
     caseUpdate = caseUpdateAfter(kase, settlement, now);
   }
   const updated = await tx.case.update({ where: { id: kase.id }, data: caseUpdate, select: { version: true } });
@@ -167,6 +169,8 @@ export async function decideStandDown({ tx, kase, approval, actor, reason, now, 
   );
   if (payload.via === 'dismissal' && decision === 'approve') {
     await enqueueDecision(tx, await decisionMessage(tx, kase, 'case.dismissed', payload.reasonCode ?? approval.reasonCode, {}, now));
+  } else if (payload.via === 'obligation' && status === 'closed') {
+    await enqueueDecision(tx, await decisionMessage(tx, kase, 'case.closed', null, { resolution: closedAs }, now));
   }
   return { caseId: kase.id, status, version: updated.version, approvalId: approval.id, approvalStatus };
 }

@@ -41,6 +41,8 @@ export async function waiveObligation({
         action: { type: 'waive', note: input.reason, details: summary },
         caseUpdate: caseUpdateAfter(kase, settlement, now),
         audit: { event: 'case.obligation_waived', payload: { obligation: summary } },
+        // Closed by the waiver: the platform hears it as it does any automatic close.
+        ...(settlement.status === 'closed' ? { decision: { type: 'case.closed', reasonCode: null, details: { resolution: settlement.resolution } } } : {}),
       },
     );
   });

@@ -235,3 +235,39 @@ describe('danger now needs two people to stand down', () => {
     expect(responded.status).toBe('responding');
   });
 });
+
+describe('two people at once', () => {
+  it('two moderators preserving the same responding case: one hold, the other told the case changed', async () => {
+    const kase = await caseHeldBy(moderator, supervisor, { category: 'grooming', reporterCountry: 'GB' });
+    const suspended = await takeAction({ caseId: kase.caseId, actor: moderator, expectedVersion: kase.version, input: { type: 'suspend', reasonCode: 'grooming', until: null } });
+    const both = await Promise.allSettled(
+      [moderator, otherModerator].map((actor) => takeAction({ caseId: kase.caseId, actor, expectedVersion: suspended.version, input: { type: 'record_preservation' } })),
+    );
+    expect(both.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const refused = both.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(refused.reason).toMatchObject({ code: 'conflict' });
+    expect(await prisma().preservationHold.count({ where: { caseId: kase.caseId } })).toBe(1);
+  });
+
+  it('two supervisors waiving the last two obligations at once: both land in turn or one is told to reload, and the case closes exactly once', async () => {
+    const kase = await caseHeldBy(moderator, supervisor, { category: 'grooming', reporterCountry: 'GB' });
+    const suspended = await takeAction({ caseId: kase.caseId, actor: moderator, expectedVersion: kase.version, input: { type: 'suspend', reasonCode: 'grooming', until: null } });
+    const owed = await prisma().caseObligation.findMany({ where: { caseId: kase.caseId }, select: { id: true } });
+    expect(owed).toHaveLength(2);
+    const both = await Promise.allSettled(
+      owed.map((o, i) =>
+        takeAction({ caseId: kase.caseId, actor: [supervisor, secondSupervisor][i]!, expectedVersion: suspended.version, input: { type: 'waive_obligation', obligationId: o.id, reason: 'Handled by phone with the hotline.' } }),
+      ),
+    );
+    // Same version: exactly one wins; the loser's waiver was not written.
+    expect(both.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(await prisma().caseObligation.count({ where: { caseId: kase.caseId, state: 'waived' } })).toBe(1);
+    const current = await caseRow(kase.caseId);
+    expect(current.status).toBe('responding');
+    const last = await prisma().caseObligation.findFirstOrThrow({ where: { caseId: kase.caseId, state: 'outstanding' }, select: { id: true } });
+    await takeAction({ caseId: kase.caseId, actor: secondSupervisor, expectedVersion: current.version, input: { type: 'waive_obligation', obligationId: last.id, reason: 'Handled by phone with the hotline.' } });
+    expect(await caseRow(kase.caseId)).toMatchObject({ status: 'closed' });
+    expect(await prisma().auditEntry.count({ where: { caseId: kase.caseId, event: 'case.obligation_waived' } })).toBe(2);
+    expect(await outbox(kase.caseId)).toEqual(['account.suspended', 'case.closed']);
+  });
+});
