@@ -1,7 +1,6 @@
-import Link from 'next/link';
 import { formatUtc } from '@/components/ui/format';
-import { OutsideText } from '@/components/ui/outside-text';
 import type { EndedHoldDTO } from '@/lib/preservation/list-holds';
+import { HoldIdentityCells } from './hold-cells';
 
 /** Holds that ended recently, most recent first, with how each ended. */
 export function EndedHoldsTable({ holds, days }: { holds: EndedHoldDTO[]; days: number }) {
@@ -23,18 +22,7 @@ export function EndedHoldsTable({ holds, days }: { holds: EndedHoldDTO[]; days: 
         <tbody>
           {holds.map((h) => (
             <tr key={h.id} className="border-b border-slate-200 align-top dark:border-slate-800" data-hold-id={h.id}>
-              <td className="py-2 pr-3">
-                <Link href={`/console/cases/${h.caseId}`} className="underline">
-                  Case {h.caseNumber}
-                </Link>
-                <br />
-                <OutsideText text={h.accountLabel} />
-              </td>
-              <td className="py-2 pr-3">
-                <span className="font-semibold">{h.basisLabel}</span>
-                <br />
-                {h.reasonLabel}
-              </td>
+              <HoldIdentityCells hold={h} />
               <td className="py-2 pr-3 whitespace-nowrap">{formatUtc(h.startsAt)}</td>
               <td className="py-2 pr-3 whitespace-nowrap">
                 <time dateTime={h.endedAt.toISOString()}>{formatUtc(h.endedAt)}</time>

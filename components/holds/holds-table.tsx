@@ -1,9 +1,9 @@
 import Link from 'next/link';
 import { formatUtc } from '@/components/ui/format';
-import { OutsideText } from '@/components/ui/outside-text';
 import type { PreservationHoldDTO } from '@/lib/preservation/list-holds';
 import type { HoldExpiry } from '@/lib/retention/hold-expiry';
 import { ExtendHoldForm, RequestReleaseForm, type ExtendHold, type RequestRelease } from './hold-forms';
+import { HoldIdentityCells } from './hold-cells';
 
 export type HoldRow = PreservationHoldDTO;
 
@@ -46,18 +46,7 @@ export function HoldsTable({
         <tbody>
           {holds.map((h) => (
             <tr key={h.id} className="border-b border-slate-200 align-top dark:border-slate-800" data-hold-id={h.id} data-expiry={h.expiry.state}>
-              <td className="py-2 pr-3">
-                <Link href={`/console/cases/${h.caseId}`} className="underline">
-                  Case {h.caseNumber}
-                </Link>
-                <br />
-                <OutsideText text={h.accountLabel} />
-              </td>
-              <td className="py-2 pr-3">
-                <span className="font-semibold">{h.basisLabel}</span>
-                <br />
-                {h.reasonLabel}
-              </td>
+              <HoldIdentityCells hold={h} />
               <td className="py-2 pr-3">
                 {h.startedBy} / {h.approvedBy ?? '—'}
               </td>
