@@ -72,7 +72,8 @@ test('suspend, preserve and refer on one case, through acknowledgement to automa
       const item = sup.getByRole('listitem').filter({ has: sup.getByRole('heading', { name: new RegExp(`^Referral to ${hotline.replace(/[()]/g, '\\$&')} · version 1 · Case \\d+ · @${handle.slice(1)}$`) }) });
       await item.locator('summary').click();
       await item.getByRole('button', { name: 'Approve this version' }).click();
-      await expect(item.getByRole('status')).toHaveText('Approved.');
+      // It says "Approved." until the inbox refreshes and drops the decided item; an error keeps it without.
+      await expect(item.filter({ hasNotText: 'Approved.' })).toHaveCount(0);
     }
     if (!ncmecSchemaAvailable) {
       // Without NCMEC's schema nothing can be drafted for it: the supervisor waives that obligation, saying why.
@@ -155,7 +156,7 @@ test('a danger-now dismissal waits for a supervisor, at the top of the queue, an
     const item = sup.getByRole('listitem').filter({ has: sup.getByRole('heading', { name: new RegExp(`^Stand down on a child-in-danger case · Case \\d+ · @${handle.slice(1)}$`) }) });
     await expect(item).toContainText('Dismiss: No violation found');
     await item.getByRole('button', { name: 'Approve' }).click();
-    await expect(item.getByRole('status')).toHaveText('Approved.');
+    await expect(item.filter({ hasNotText: 'Approved.' })).toHaveCount(0);
     await mod.goto(`/console/cases/${caseId}`);
     await expect(mod.getByText('Resolution: dismissed')).toBeVisible();
   } finally {
