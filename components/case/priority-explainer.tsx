@@ -1,13 +1,15 @@
-import type { PriorityParts } from '@/lib/queue/priority';
+import { BAN_EVASION_POINTS, DANGER_POINTS, KNOWN_CONTENT_POINTS, type PriorityParts } from '@/lib/queue/priority';
 import { Panel } from './panel';
 
-/** The five parts of the score and what each measures (docs/priority.md). */
+/** The parts of the score and what each measures (docs/priority.md). */
 const PARTS: { key: keyof PriorityParts; name: string; explains: string }[] = [
   { key: 'harm', name: 'Harm', explains: 'The most harmful category reported (10–60).' },
-  { key: 'danger', name: 'Danger now', explains: '+100 when a reporter said a child is in danger right now.' },
+  { key: 'danger', name: 'Danger now', explains: `+${DANGER_POINTS} when a reporter said a child is in danger right now: above all other parts together.` },
   { key: 'reporters', name: 'Reporters', explains: 'How many different people reported it: 10 × log2(1 + reporters), at most 40.' },
   { key: 'velocity', name: 'Velocity', explains: 'Reports in the last hour: 5 × log2(reports), at most 20.' },
   { key: 'age', name: 'SLA age', explains: '10 in the last half of the SLA, 25 once breached, +5 per further period, at most 40.' },
+  { key: 'knownContent', name: 'Known content', explains: `+${KNOWN_CONTENT_POINTS} when a hash the platform sent matches an active known-content list.` },
+  { key: 'banEvasion', name: 'Linked to suspended account', explains: `+${BAN_EVASION_POINTS} when the account is linked to a suspended account (possible ban evasion).` },
 ];
 
 export function PriorityExplainer({ parts, score }: { parts: PriorityParts; score: number }) {

@@ -2,19 +2,17 @@ import 'server-only';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { roleAtLeast, type StaffPrincipal } from '@/lib/auth/roles';
 import { getPrisma, type Tx } from '@/lib/db';
-import type { PriorityParts } from '@/lib/queue/priority';
+import { PRIORITY_PART_KEYS, type PriorityParts } from '@/lib/queue/priority';
 import type { CaseDetailDTO } from './get-case-dto';
 import { loadEarlierCases, loadTimeline } from './get-case-history';
 
 /** The newest reports shown on the page; a case with more says so. */
 export const REPORTS_SHOWN = 200;
 
-const PARTS = ['harm', 'danger', 'reporters', 'velocity', 'age'] as const;
-
 function toParts(json: unknown): PriorityParts {
   const source = (json && typeof json === 'object' ? json : {}) as Record<string, unknown>;
   const parts = {} as PriorityParts;
-  for (const key of PARTS) parts[key] = typeof source[key] === 'number' ? source[key] : 0;
+  for (const key of PRIORITY_PART_KEYS) parts[key] = typeof source[key] === 'number' ? source[key] : 0;
   return parts;
 }
 

@@ -14,11 +14,14 @@ type DueCase = {
   sla_due_at: Date;
   priority_score: number;
   reports_last_hour: number;
+  known_content: boolean;
+  linked_to_suspended: boolean;
 };
 
 /**
- * Scores cases whose score is due: every case a report just joined (intake marks it due), and
- * cases whose velocity or age part changes with time alone (rescore_at). One batch: rows locked
+ * Scores cases whose score is due: every case a report just joined (intake marks it due), a
+ * known-content match or an account link was found for, or whose linked account's suspension
+ * changed, and cases whose velocity or age part changes with time alone (rescore_at). One batch: rows locked
  * with SKIP LOCKED so intake never waits on it, scores computed by lib/queue/priority.ts from
  * fresh counts, written back in one statement, and the changed scores recorded in one audit entry.
  */
@@ -33,7 +36,13 @@ export async function rescoreDueCases(
     const due = await tx.$queryRaw<DueCase[]>`
       SELECT c.id::text, c.categories::text[] AS categories, c.danger_now, c.distinct_reporters, c.last_reported_at,
              c.sla_due_at, c.priority_score,
-             (SELECT count(*) FROM reports r WHERE r.case_id = c.id AND r.received_at > ${hourAgo})::int AS reports_last_hour
+             (SELECT count(*) FROM reports r WHERE r.case_id = c.id AND r.received_at > ${hourAgo})::int AS reports_last_hour,
+             EXISTS (SELECT 1 FROM case_hash_matches m JOIN hash_lists l ON l.id = m.list_id
+                     WHERE m.case_id = c.id AND l.status = 'active') AS known_content,
+             (EXISTS (SELECT 1 FROM account_links k JOIN reported_accounts o ON o.id = k.account_b_id
+                      WHERE k.account_a_id = c.account_id AND o.enforcement = 'suspended')
+              OR EXISTS (SELECT 1 FROM account_links k JOIN reported_accounts o ON o.id = k.account_a_id
+                         WHERE k.account_b_id = c.account_id AND o.enforcement = 'suspended')) AS linked_to_suspended
       FROM cases c
       WHERE c.closed_at IS NULL AND c.rescore_at <= ${now}
       ORDER BY c.rescore_at
@@ -52,6 +61,8 @@ export async function rescoreDueCases(
           lastReportedAt: row.last_reported_at,
           slaDueAt: row.sla_due_at,
           now,
+          knownContent: row.known_content,
+          linkedToSuspended: row.linked_to_suspended,
         },
         targets,
       ),

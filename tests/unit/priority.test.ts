@@ -179,7 +179,7 @@ describe('scoreCase', () => {
       score: 20,
       severity: 'standard',
       primaryCategory: 'other_abuse',
-      parts: { harm: 10, danger: 0, reporters: 10, velocity: 0, age: 0 },
+      parts: { harm: 10, danger: 0, reporters: 10, velocity: 0, age: 0, knownContent: 0, banEvasion: 0 },
       rescoreAt: at(720 * MIN),
     });
   });
@@ -193,17 +193,46 @@ describe('scoreCase', () => {
     ];
     for (const c of cases) {
       const { score, parts } = scoreCase(c, targets);
-      expect(score).toBe(parts.harm + parts.danger + parts.reporters + parts.velocity + parts.age);
+      expect(score).toBe(parts.harm + parts.danger + parts.reporters + parts.velocity + parts.age + parts.knownContent + parts.banEvasion);
     }
   });
 
-  it('makes danger-now critical and adds 200', () => {
+  it('makes danger-now critical and adds 250', () => {
     const without = scoreCase(input({ categories: ['grooming'] }), targets);
     const withDanger = scoreCase(input({ categories: ['grooming'], dangerNow: true }), targets);
     expect(withDanger.severity).toBe('critical');
-    expect(withDanger.parts.danger).toBe(200);
+    expect(withDanger.parts.danger).toBe(250);
     expect(without.parts.danger).toBe(0);
-    expect(withDanger.score - without.score).toBe(200);
+    expect(withDanger.score - without.score).toBe(250);
+  });
+
+  it('adds 40 for known content and 30 for a link to a suspended account, each explained as its own part', () => {
+    const plain = scoreCase(input({ categories: ['grooming'] }), targets);
+    const known = scoreCase(input({ categories: ['grooming'], knownContent: true }), targets);
+    const evading = scoreCase(input({ categories: ['grooming'], linkedToSuspended: true }), targets);
+    expect(known.parts.knownContent).toBe(40);
+    expect(known.score - plain.score).toBe(40);
+    expect(evading.parts.banEvasion).toBe(30);
+    expect(evading.score - plain.score).toBe(30);
+    expect(plain.parts.knownContent + plain.parts.banEvasion).toBe(0);
+  });
+
+  it('keeps the least danger-now case above the most of everything else together', () => {
+    const longAgo = new Date(t0.getTime() - 400 * 24 * HOUR);
+    const everythingElse = scoreCase(
+      input({
+        categories: ['child_sexual_imagery'],
+        distinctReporters: 1000,
+        reportsLastHour: 1000,
+        slaDueAt: longAgo,
+        knownContent: true,
+        linkedToSuspended: true,
+      }),
+      targets,
+    );
+    const leastDanger = scoreCase(input({ categories: ['other_abuse'], dangerNow: true, distinctReporters: 0 }), targets);
+    expect(everythingElse.score).toBe(230);
+    expect(leastDanger.score).toBeGreaterThan(everythingElse.score);
   });
 
   it('uses the harm weight of each category', () => {
