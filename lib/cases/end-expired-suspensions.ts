@@ -1,6 +1,7 @@
 import 'server-only';
 import { writeAudit } from '@/lib/audit/write-audit';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { rescoreCasesLinkedTo } from '@/lib/networks/rescore-linked-cases';
 
 /**
  * Suspensions with an end date: once it passes, the account's recorded state returns to none (or to
@@ -24,6 +25,7 @@ export async function endExpiredSuspensions(prisma: PrismaClient, now = new Date
           WHERE h.account_id = a.id AND h.released_at IS NULL AND h.starts_at <= ${now} AND h.expires_at > ${now}
         ) THEN 'preserved'::"EnforcementState" ELSE 'none'::"EnforcementState" END
       WHERE a.id = ANY (${accountIds}::uuid[])`;
+    await rescoreCasesLinkedTo(tx, accountIds);
     await writeAudit(tx, { event: 'account.suspensions_ended', payload: { accountIds } }, { actor: { type: 'system', id: 'worker' } });
     return due.length;
   });

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { StaffPrincipal } from '@/lib/auth/roles';
 import { AppError } from '@/lib/errors';
+import { rescoreCasesLinkedTo } from '@/lib/networks/rescore-linked-cases';
 import { holdInForce } from '@/lib/preservation/start-hold';
 import { requireActorRole, withCaseChange } from './case-transaction';
 import { recordCaseAction } from './record-case-action';
@@ -40,6 +41,7 @@ export async function reinstateAccount({
       where: { id: kase.accountId },
       data: { enforcement: (await holdInForce(tx, kase.accountId, now)) ? 'preserved' : 'none', suspendedUntil: null },
     });
+    await rescoreCasesLinkedTo(tx, [kase.accountId]);
     return recordCaseAction(
       { tx, kase, to, now, actor },
       {

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { StaffPrincipal } from '@/lib/auth/roles';
+import { rescoreCasesLinkedTo } from '@/lib/networks/rescore-linked-cases';
 import { caseUpdateAfter, settleCase } from '@/lib/response/settle-case';
 import { withCaseChange } from './case-transaction';
 import { recordCaseAction } from './record-case-action';
@@ -30,6 +31,7 @@ export async function suspendAccount({
       where: { id: kase.accountId },
       data: { enforcement: 'suspended', suspendedUntil: input.until ?? null },
     });
+    await rescoreCasesLinkedTo(tx, [kase.accountId]);
     const settlement = await settleCase(tx, { kase, actor, now, open: true });
     return recordCaseAction(
       { tx, kase, to: settlement.status, now, actor },

@@ -38,7 +38,7 @@ export async function rescoreDueCases(
              c.sla_due_at, c.priority_score,
              (SELECT count(*) FROM reports r WHERE r.case_id = c.id AND r.received_at > ${hourAgo})::int AS reports_last_hour,
              EXISTS (SELECT 1 FROM case_hash_matches m JOIN hash_lists l ON l.id = m.list_id
-                     WHERE m.case_id = c.id AND l.status = 'active') AS known_content,
+                     WHERE m.case_id = c.id AND m.entry_id IS NOT NULL AND l.status = 'active') AS known_content,
              (EXISTS (SELECT 1 FROM account_links k JOIN reported_accounts o ON o.id = k.account_b_id
                       WHERE k.account_a_id = c.account_id AND o.enforcement = 'suspended')
               OR EXISTS (SELECT 1 FROM account_links k JOIN reported_accounts o ON o.id = k.account_a_id

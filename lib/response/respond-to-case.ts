@@ -7,6 +7,7 @@ import type { RespondResult } from '@/lib/cases/types';
 import { getPrisma, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { Hotline } from '@/lib/generated/prisma/enums';
+import { rescoreCasesLinkedTo } from '@/lib/networks/rescore-linked-cases';
 import { enqueueDecision } from '@/lib/platform/outbox';
 import { CYBERTIP_PRESERVATION_DAYS } from '@/lib/preservation/hold-basis';
 import { holdInForce, startHold } from '@/lib/preservation/start-hold';
@@ -102,6 +103,7 @@ export async function respondToCase({
 async function suspend(tx: Tx, args: { kase: LockedCase; actor: StaffPrincipal; input: TRespondInput; until: Date | null; now: Date }): Promise<string> {
   const { kase, actor, input, until, now } = args;
   await tx.reportedAccount.update({ where: { id: kase.accountId }, data: { enforcement: 'suspended', suspendedUntil: until } });
+  await rescoreCasesLinkedTo(tx, [kase.accountId]);
   const details = { until: until?.toISOString() ?? null };
   const action = await tx.caseAction.create({
     data: { caseId: kase.id, actorId: actor.id, type: 'suspend', reasonCode: input.reasonCode, note: input.note ?? null, details: { ...details, via: 'respond' } },

@@ -1,4 +1,8 @@
 -- AlterTable
+ALTER TABLE "case_hash_matches" ADD COLUMN     "entry_label" TEXT,
+ALTER COLUMN "entry_id" DROP NOT NULL;
+
+-- AlterTable
 ALTER TABLE "hash_lists" ADD COLUMN     "matched_generation" INTEGER NOT NULL DEFAULT 0;
 
 -- CreateTable
@@ -11,7 +15,6 @@ CREATE TABLE "known_content_checks" (
 
 -- CreateIndex
 CREATE INDEX "known_content_checks_enqueued_at_idx" ON "known_content_checks"("enqueued_at");
-
 -- Hand-written: every accepted report that carries media hashes is queued for matching against the
 -- known-content lists. One INSERT per intake statement (transition table), so batched intake pays
 -- once per batch, not once per report.
