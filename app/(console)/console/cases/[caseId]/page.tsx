@@ -5,6 +5,7 @@ import { AccountPanel } from '@/components/case/account-panel';
 import { ActionsPanel } from '@/components/case/actions-panel';
 import { CaseHeader } from '@/components/case/case-header';
 import { EarlierCases } from '@/components/case/earlier-cases';
+import { KnownContentPanel } from '@/components/case/known-content-panel';
 import { LeasePanel } from '@/components/case/lease-panel';
 import { PriorityExplainer } from '@/components/case/priority-explainer';
 import { ReassignForm, type ReassignAction } from '@/components/case/reassign-form';
@@ -18,6 +19,7 @@ import { REASON_CODES } from '@/lib/cases/reason-codes';
 import { ZUuid } from '@/lib/http/params';
 import { listAssignableStaff } from '@/lib/staff/list-assignable-staff';
 import { getCase } from '@/lib/cases/get-case';
+import { getCaseKnownContent } from '@/lib/known-content/get-case-known-content';
 import { accountPreserved } from '@/lib/preservation/account-preserved';
 import { getReferralSummary } from '@/lib/referrals/get-referral-summary';
 import { getCaseObligations } from '@/lib/response/get-case-obligations';
@@ -36,7 +38,12 @@ export default async function CasePage({ params }: Props) {
   if (!caseId.success) notFound();
   const kase = await getCase({ caseId: caseId.data, viewer: staff });
   if (!kase) notFound();
-  const [referrals, obligations, preserved] = await Promise.all([getReferralSummary(kase.id), getCaseObligations(kase.id), accountPreserved(kase.account.id)]);
+  const [referrals, obligations, preserved, knownContent] = await Promise.all([
+    getReferralSummary(kase.id),
+    getCaseObligations(kase.id),
+    accountPreserved(kase.account.id),
+    getCaseKnownContent(kase.id),
+  ]);
   const canReassign = roleAtLeast(staff.role, 'supervisor') && kase.status !== 'closed';
   const assignable = canReassign ? await listAssignableStaff() : [];
 
@@ -93,6 +100,7 @@ export default async function CasePage({ params }: Props) {
               reassign={reassignCaseAction as ReassignAction}
             />
           ) : null}
+          <KnownContentPanel matches={knownContent} />
           <ObligationsPanel caseId={kase.id} version={kase.version} obligations={obligations} canWaive={roleAtLeast(staff.role, 'supervisor') && kase.status === 'responding'} now={now} take={takeCaseAction} />
           <ReportsList reports={kase.reports} total={kase.reportCount} truncated={kase.reportsTruncated} showsContacts={kase.showsContacts} />
         </div>
