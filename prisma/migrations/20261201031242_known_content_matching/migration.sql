@@ -15,6 +15,9 @@ CREATE TABLE "known_content_checks" (
 
 -- CreateIndex
 CREATE INDEX "known_content_checks_enqueued_at_idx" ON "known_content_checks"("enqueued_at");
+
+-- CreateIndex
+CREATE INDEX "reports_with_media_hashes" ON "reports"("case_id") WHERE (cardinality(media_hashes) > 0);
 -- Hand-written: every accepted report that carries media hashes is queued for matching against the
 -- known-content lists. One INSERT per intake statement (transition table), so batched intake pays
 -- once per batch, not once per report.
