@@ -1,6 +1,7 @@
 // Background work that must not sit on a request's path: sealing the audit chain moments after
 // commit, scoring cases reports just joined (and refreshing time-dependent scores), returning
-// cases whose claim lapsed to the queue, ending expired suspensions and preservation holds, rolling up hourly metrics, and telling the platform about
+// cases whose claim lapsed to the queue, ending expired suspensions and preservation holds, rolling up hourly metrics, matching
+// reports against known-content hash lists, and telling the platform about
 // decisions (webhook delivery on graphile-worker). Started by `npm start` beside the server.
 import path from 'node:path';
 import { writeCheckpoint } from '@/lib/audit/checkpoints';
@@ -13,6 +14,9 @@ import { startDecisionDelivery, type DecisionDelivery } from '@/lib/platform/del
 import { endExpiredSuspensions } from '@/lib/cases/end-expired-suspensions';
 import { endExpiredHolds } from '@/lib/preservation/end-expired-holds';
 import { rollUpMetricHours } from '@/lib/metrics/rollup-hours';
+import { KnownContentIndex } from '@/lib/hashes/known-content-index';
+import { matchQueuedReports } from '@/lib/known-content/match-queued-reports';
+import { rematchChangedLists } from '@/lib/known-content/rematch-changed-lists';
 import { expireLeases } from '@/lib/queue/expire-leases';
 import { rescoreDueCases } from '@/lib/queue/rescore-due-cases';
 import { getSigningKey, resolveKeyPath } from '@/lib/referrals/signing-key';
@@ -131,6 +135,23 @@ const tasks: Task[] = [
   },
 ];
 
+// Known-content matching has a loop of its own: loading a large PDQ list into the index takes a
+// while, and sealing, rescoring and delivery must not wait for it (docs/decisions/0016).
+const knownContentIndex = new KnownContentIndex();
+async function knownContentLoop() {
+  while (!stopping) {
+    try {
+      while (!stopping && (await matchQueuedReports(prisma, knownContentIndex)) > 0) {
+        /* drain the queue of reports that arrived with hashes */
+      }
+      if (!stopping) await rematchChangedLists(prisma, knownContentIndex);
+    } catch (error) {
+      console.error('[worker] known-content matching failed:', error instanceof Error ? error.message : error);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
 let stopping = false;
 async function loop() {
   while (!stopping) {
@@ -159,3 +180,4 @@ process.on('SIGINT', () => void shutdown());
 // The supervisor (scripts/start.ts) died without stopping us (kill -9): stop too, nothing to report to.
 process.on('disconnect', () => void shutdown());
 void loop();
+void knownContentLoop();
