@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { casesEvents } from './events/cases';
 import { intakeEvents } from './events/intake';
 import { knownContentEvents } from './events/known-content';
+import { networksEvents } from './events/networks';
 import { oversightEvents } from './events/oversight';
 import { platformEvents } from './events/platform';
 import { preservationEvents } from './events/preservation';
@@ -14,7 +15,7 @@ import { staffEvents } from './events/staff';
  * addresses. Add a member before writing a new event type. A member with `caseId` files the entry
  * under that case.
  */
-export const ZAuditEvent = z.discriminatedUnion('event', [...intakeEvents, ...staffEvents, ...casesEvents, ...platformEvents, ...oversightEvents, ...referralsEvents, ...preservationEvents, ...knownContentEvents]);
+export const ZAuditEvent = z.discriminatedUnion('event', [...intakeEvents, ...staffEvents, ...casesEvents, ...platformEvents, ...oversightEvents, ...referralsEvents, ...preservationEvents, ...knownContentEvents, ...networksEvents]);
 
 export type TAuditEvent = z.infer<typeof ZAuditEvent>;
 export type AuditEventName = TAuditEvent['event'];
