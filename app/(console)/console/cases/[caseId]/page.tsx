@@ -7,6 +7,7 @@ import { CaseHeader } from '@/components/case/case-header';
 import { EarlierCases } from '@/components/case/earlier-cases';
 import { KnownContentPanel } from '@/components/case/known-content-panel';
 import { LeasePanel } from '@/components/case/lease-panel';
+import { NetworkPanel } from '@/components/case/network-panel';
 import { PriorityExplainer } from '@/components/case/priority-explainer';
 import { ReassignForm, type ReassignAction } from '@/components/case/reassign-form';
 import { ReferralRoutes } from '@/components/case/referral-routes';
@@ -24,8 +25,10 @@ import { accountPreserved } from '@/lib/preservation/account-preserved';
 import { getReferralSummary } from '@/lib/referrals/get-referral-summary';
 import { getCaseObligations } from '@/lib/response/get-case-obligations';
 import { isUsReportable } from '@/lib/response/obligation-rules';
+import { viewAccountNetwork } from '@/lib/networks/view-network';
 import { claimNextCaseAction } from '../../actions';
 import { reassignCaseAction, releaseCaseAction, renewLeaseAction, takeCaseAction, takeThisCaseAction } from './actions';
+import { respondToNetworkAction } from './network-actions';
 
 export const metadata: Metadata = { title: 'Case' };
 
@@ -38,11 +41,12 @@ export default async function CasePage({ params }: Props) {
   if (!caseId.success) notFound();
   const kase = await getCase({ caseId: caseId.data, viewer: staff });
   if (!kase) notFound();
-  const [referrals, obligations, preserved, knownContent] = await Promise.all([
+  const [referrals, obligations, preserved, knownContent, network] = await Promise.all([
     getReferralSummary(kase.id),
     getCaseObligations(kase.id),
     accountPreserved(kase.account.id),
     getCaseKnownContent(kase.id),
+    viewAccountNetwork({ caseId: kase.id, accountId: kase.account.id, viewer: staff }),
   ]);
   const canReassign = roleAtLeast(staff.role, 'supervisor') && kase.status !== 'closed';
   const assignable = canReassign ? await listAssignableStaff() : [];
@@ -112,6 +116,8 @@ export default async function CasePage({ params }: Props) {
           <EarlierCases cases={kase.earlierCases} />
         </div>
       </div>
+      {/* Supervisors act on a network; the action re-checks the role. */}
+      <NetworkPanel caseId={kase.id} network={network} respond={roleAtLeast(staff.role, 'supervisor') ? respondToNetworkAction : null} />
     </div>
   );
 }
