@@ -50,7 +50,14 @@ export function buildNcaReferral(source: ReferralSource, org: ReferralOrg, now: 
       eventName: e.eventName,
       dateTime: new Date(e.dateTime).toISOString(),
     })),
-    connectedAccounts: [],
+    connectedAccounts: (source.network?.accounts ?? []).map((a) => ({
+      platform: a.platform,
+      accountId: a.platformAccountId,
+      handle: a.handle,
+      hops: a.hops,
+      linkReasons: a.links.map((l) => ({ reason: l.reason, detail: l.detail })),
+      hotlineReferences: a.hotlineReportIds.map((h) => ({ hotline: h.hotline, reference: h.hotlineReportId })),
+    })),
     previousReferrals: source.priorReferrals.map((p) => ({ hotline: p.hotline, reference: p.hotlineReportId, caseNumber: p.caseNumber })),
   };
   return ZNcaReferral.parse(doc);

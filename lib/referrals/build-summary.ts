@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { HarmCategory } from '@/lib/generated/prisma/enums';
 import { HOTLINE_REGISTRY } from './hotlines';
+import { networkAccountLine } from './network-text';
 import { categoryLabel, displayNames, distinct, distinctIpEvents, incidentTime } from './packet-text';
 import type { Hotline, ReferralOrg, ReferralSource } from './types';
 
@@ -92,6 +93,7 @@ export function buildSummary(source: ReferralSource, org: ReferralOrg, hotline: 
           ['Earlier referrals', source.priorReferrals.length ? source.priorReferrals.map((p) => `${p.hotline} ${p.hotlineReportId} (case ${p.caseNumber})`).join('; ') : 'none'],
         ],
       },
+      ...networkSection(source),
     ],
     reports: source.reports.map((r) => ({
       reference: r.reference,
@@ -103,4 +105,13 @@ export function buildSummary(source: ReferralSource, org: ReferralOrg, hotline: 
       hashes: r.mediaHashes,
     })),
   };
+}
+
+/** The linked accounts, when the account has a network: one row per account (network-text.ts). */
+function networkSection(source: ReferralSource): SummaryModel['sections'] {
+  const accounts = source.network?.accounts ?? [];
+  if (accounts.length === 0) return [];
+  const rows = accounts.map((a, i): [string, string] => [`Linked account ${i + 1}`, networkAccountLine(a)]);
+  if (source.network?.truncated) rows.push(['Note', 'The network is larger; the nearest accounts are listed.']);
+  return [{ heading: 'Linked accounts (network)', rows }];
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Tx } from '@/lib/db';
 import { getPrisma } from '@/lib/db';
 import { AppError } from '@/lib/errors';
+import { loadNetworkForReferral } from './load-network-for-referral';
 import type { IpCaptureEvent, ReferralSource } from './types';
 
 const ZContext = z
@@ -19,7 +20,8 @@ const ZSuspendDetails = z.object({ until: z.string().nullable().optional() }).ca
 /**
  * Reads everything a packet is built from: the case, its account, every report (metadata only),
  * the account's current suspension and preservation holds, and every hotline report ID recorded for
- * this case or an earlier case about the account (a follow-up cites them). Platform facts (display
+ * this case or an earlier case about the account (a follow-up cites them), and the account's network
+ * (other accounts, link reasons, their hotline report IDs). Platform facts (display
  * name, IP capture events, media hashes, the account's country) are taken only from reports sent
  * with a platform API key; whatever else a report carried is never treated as a platform fact.
  * Uses `tx` when given so a workflow step builds from the state it locks.
@@ -56,6 +58,9 @@ export async function loadCaseForReferral(caseId: string, tx: Tx = getPrisma() a
       select: { hotline: true, hotlineReportId: true, caseId: true, submittedAt: true, case: { select: { caseNumber: true } } },
     }),
   ]);
+
+  // The account's network and the hotline IDs recorded for its accounts: cited in every referral.
+  const network = await loadNetworkForReferral(tx, accountId);
 
   let suspension: ReferralSource['suspension'] = null;
   if (lastEnforcement?.type === 'suspend') {
@@ -94,5 +99,6 @@ export async function loadCaseForReferral(caseId: string, tx: Tx = getPrisma() a
     priorReferrals: prior
       .filter((p) => !seen.has(`${p.hotline}|${p.hotlineReportId}`) && seen.add(`${p.hotline}|${p.hotlineReportId}`))
       .map((p) => ({ hotline: p.hotline, hotlineReportId: p.hotlineReportId!, caseId: p.caseId, caseNumber: String(p.case.caseNumber), submittedAt: p.submittedAt })),
+    network,
   };
 }

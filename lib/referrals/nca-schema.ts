@@ -62,8 +62,17 @@ export const ZNcaReferral = z.strictObject({
       dateTime: iso,
     }),
   ),
-  /** Other accounts the platform linked to this one; the console has none to offer yet. */
-  connectedAccounts: z.array(z.strictObject({ platform: z.string(), accountId: z.string().nullable(), handle: z.string().nullable() })),
+  /** The account's network (lib/networks/): other accounts linked by shared evidence, why, and their hotline reports. */
+  connectedAccounts: z.array(
+    z.strictObject({
+      platform: z.string(),
+      accountId: z.string().nullable(),
+      handle: z.string().nullable(),
+      hops: z.union([z.literal(1), z.literal(2)]),
+      linkReasons: z.array(z.strictObject({ reason: z.string(), detail: z.string() })),
+      hotlineReferences: z.array(z.strictObject({ hotline: z.enum(['ncmec', 'uk_nca']), reference: z.string() })),
+    }),
+  ),
   /** Every hotline report ID recorded for this case or an earlier case about the account (both hotlines). */
   previousReferrals: z.array(z.strictObject({ hotline: z.enum(['ncmec', 'uk_nca']), reference: z.string(), caseNumber: z.string() })),
 });

@@ -1,4 +1,4 @@
-import type { HarmCategory, Hotline } from '@/lib/generated/prisma/enums';
+import type { AccountLinkReason, HarmCategory, Hotline } from '@/lib/generated/prisma/enums';
 
 export type { Hotline };
 
@@ -36,6 +36,20 @@ export type ReferralReport = {
 export type PriorReferral = { hotline: Hotline; hotlineReportId: string; caseId: string; caseNumber: string; submittedAt: Date | null };
 
 /**
+ * Another account of the reported account's network (lib/networks/), as a referral cites it: who
+ * it is, why it is linked (inert text: a normalised link, a hash, a handle; never an IP address),
+ * and the hotline report IDs already recorded for its cases.
+ */
+export type ReferralNetworkAccount = {
+  platform: string;
+  handle: string | null;
+  platformAccountId: string | null;
+  hops: 1 | 2;
+  links: { reason: AccountLinkReason; detail: string }[];
+  hotlineReportIds: { hotline: Hotline; hotlineReportId: string }[];
+};
+
+/**
  * Everything a packet is built from, loaded by load-case-for-referral.ts. Plain data: the builders
  * are pure functions of this plus the organisation and the packet metadata.
  */
@@ -58,6 +72,8 @@ export type ReferralSource = {
   suspension: { at: Date; until: Date | null } | null;
   holds: { startsAt: Date; expiresAt: Date; releasedAt: Date | null }[];
   priorReferrals: PriorReferral[];
+  /** The other accounts of the account's network, frozen with the payload (absent: none loaded). */
+  network?: { accounts: ReferralNetworkAccount[]; truncated: boolean };
 };
 
 /** The reporting organisation and its contact person, from configuration. */
