@@ -130,6 +130,7 @@ const EXPECTATIONS: Record<string, Expectation> = {
   [`action ${inConsole('cases/[caseId]/actions.ts')}#renewLeaseAction`]: { access: 'moderator' },
   [`action ${inConsole('cases/[caseId]/actions.ts')}#releaseCaseAction`]: { access: 'moderator' },
   [`action ${inConsole('cases/[caseId]/actions.ts')}#reassignCaseAction`]: { access: 'supervisor' },
+  [`action ${inConsole('cases/[caseId]/network-actions.ts')}#respondToNetworkAction`]: { access: 'supervisor' },
   [`action ${inConsole('cases/[caseId]/referrals/actions.ts')}#prepareReferralAction`]: { access: 'moderator', args: (f) => [form({ caseId: f.caseId })] },
   [`action ${inConsole('cases/[caseId]/referrals/actions.ts')}#recordHotlineReportAction`]: { access: 'moderator', args: (f) => [form({ caseId: f.caseId })] },
   [`action ${inConsole('cases/[caseId]/referrals/actions.ts')}#decideReferralAction`]: { access: 'supervisor', args: (f) => [form({ caseId: f.caseId })] },
