@@ -14,6 +14,7 @@ import HoldsPage from '@/app/(console)/console/holds/page';
 import AuditPage from '@/app/(console)/console/audit/page';
 import ObligationsPage from '@/app/(console)/console/obligations/page';
 import { reassignCaseAction, releaseCaseAction, renewLeaseAction, takeCaseAction } from '@/app/(console)/console/cases/[caseId]/actions';
+import { respondToNetworkAction } from '@/app/(console)/console/cases/[caseId]/network-actions';
 import CasePage from '@/app/(console)/console/cases/[caseId]/page';
 import { decideReferralAction, prepareReferralAction, recordHotlineReportAction } from '@/app/(console)/console/cases/[caseId]/referrals/actions';
 import ReferralsPage from '@/app/(console)/console/cases/[caseId]/referrals/page';
@@ -256,6 +257,16 @@ const ACTIONS: [string, StaffPrincipal, (input: never) => Promise<unknown>, Reco
   ['renewLeaseAction', moderator, renewLeaseAction, { caseId: fc.constant(held.caseId) }],
   ['releaseCaseAction', moderator, releaseCaseAction, { caseId: fc.constant(held.caseId), expectedVersion: fc.constant(CURRENT), reasonCode: fc.constant('') }],
   ['reassignCaseAction', supervisor, reassignCaseAction, { caseId: fc.constant(held.caseId), assigneeId: fc.constant(moderator.id), expectedVersion: fc.constant(CURRENT), reasonCode: fc.constant('workload_balancing'), note: someText }],
+  // Issue 12: one response to accounts of a network (stale version 1: refused per account, never a 5xx).
+  ['respondToNetworkAction', supervisor, respondToNetworkAction, {
+    caseId: fc.constant(held.caseId),
+    measures: fc.constantFrom(['suspend'], ['preserve', 'refer']),
+    enforcement: fc.constantFrom('permanent', 'until'),
+    until: fc.constantFrom(null, '2999-01-01', '99999-99-99'),
+    reasonCode: fc.constant('grooming'),
+    note: someText,
+    targets: fc.constant([{ accountId: held.accountId, caseId: held.caseId, expectedVersion: 1 }]),
+  }],
   ['decideApprovalAction', supervisor, decideApprovalAction, { approvalId: fc.uuid(), decision: fc.constantFrom('approve', 'reject'), reason: someText }],
   ['verifyChainAction', supervisor, verifyChainAction, {}],
   ['extendHoldAction', supervisor, extendHoldAction, { holdId: fc.constant(holdId), days: fc.constantFrom('', '1', '30'), reason: someText }],
