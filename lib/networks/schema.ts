@@ -3,8 +3,8 @@ import { reasonCodesFor } from '@/lib/cases/reason-codes';
 import { NOTE_MAX, ZSuspensionEnd } from '@/lib/cases/schema';
 import { NETWORK_MEASURES } from './network-rules';
 
-/** Most accounts one network response may cover: a network view shows at most this many. */
-export const NETWORK_RESPONSE_MAX_ACCOUNTS = 50;
+/** Most accounts one network response may cover: as many as a network view shows (NETWORK_MAX_ACCOUNTS). */
+export const NETWORK_RESPONSE_MAX_ACCOUNTS = 200;
 
 /** One selected account and the case version the page showed for it (stale versions are refused). */
 export const ZNetworkTarget = z.object({
