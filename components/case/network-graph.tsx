@@ -53,7 +53,10 @@ export function NetworkGraph({ network }: { network: NetworkViewDTO }) {
               'text-max-width': '120px',
             },
           },
-          { selector: 'edge', style: { width: 1.5, 'line-color': '#94a3b8', label: 'data(label)', 'font-size': 8, color: '#475569', 'text-rotation': 'autorotate', 'curve-style': 'bezier' } },
+          {
+            selector: 'edge',
+            style: { width: 1.5, 'line-color': '#94a3b8', label: 'data(label)', 'font-size': 8, color: '#334155', 'text-background-color': '#f8fafc', 'text-background-opacity': 1, 'curve-style': 'bezier' },
+          },
         ],
         layout: { name: 'concentric', concentric: (node: { data(k: string): number }) => 3 - node.data('hops'), levelWidth: () => 1, minNodeSpacing: 30, animate: false },
         userZoomingEnabled: false,
