@@ -1,4 +1,6 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { signInAs } from './auth';
 import { uniqueHandle } from './helpers';
 import { signInAsNewStaff } from './staff';
 
@@ -61,6 +63,8 @@ test('a supervisor sees a three-account network and suspends and preserves all t
     // The shared link is shown defanged, never as a link.
     await expect(network.getByText(/hxxps:\/\/files\[\.\]example/).first()).toBeVisible();
     await expect(network.locator(`a[href*="files.example"]`)).toHaveCount(0);
+    const axe = await new AxeBuilder({ page }).include('#network-title').include('form[aria-label="Respond to selected accounts"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 
     for (const handle of handles) await network.getByRole('checkbox', { name: `Select ${handle}` }).check();
     await network.getByRole('checkbox', { name: 'Suspend' }).check();
@@ -70,12 +74,22 @@ test('a supervisor sees a three-account network and suspends and preserves all t
     const results = network.getByRole('list', { name: 'Network response results' }).locator(':scope > li');
     await expect(results).toHaveCount(3);
     await expect(results.and(page.locator('[data-outcome="done"]'))).toHaveCount(3);
+    await expect(results.first()).toContainText('Suspend — done: Suspended permanently.');
 
     for (const caseId of caseIds) {
       await page.goto(`/console/cases/${caseId}`);
       await expect(page.getByText('Suspended the account').first()).toBeVisible();
       await expect(page.getByText('Preservation hold').first()).toBeVisible();
     }
+
+    // A moderator reads the same network, without the controls.
+    const modPage = await (await browser.newContext()).newPage();
+    await signInAs(modPage, 'moderator', `/console/cases/${caseIds[0]}`);
+    const modNetwork = modPage.getByRole('region', { name: 'Network' });
+    await expect(modNetwork.getByRole('table', { name: 'Accounts in this network' }).locator('tbody tr')).toHaveCount(3);
+    await expect(modNetwork.getByRole('checkbox')).toHaveCount(0);
+    await expect(modNetwork.getByRole('button', { name: 'Apply to selected accounts' })).toHaveCount(0);
+    await modPage.context().close();
   } finally {
     await context.close();
   }
