@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { ncmecSchemaAvailable } from '../setup/ncmec-schema';
 import { signInAs } from './auth';
-import { uniqueHandle } from './helpers';
+import { fileReport, openCaseOf, uniqueHandle } from './helpers';
 import { signInAsNewStaff } from './staff';
 
 /**
@@ -11,21 +11,6 @@ import { signInAsNewStaff } from './staff';
  * supervisor instead of closing. Each test signs in staff of its own, so no parallel spec's
  * "Next case" can take its cases.
  */
-
-async function fileReport(page: Page, data: Record<string, unknown>): Promise<string> {
-  const filed = await page.request.post('/api/v1/reports', { data });
-  expect(filed.status()).toBe(201);
-  return ((await filed.json()) as { reference: string }).reference;
-}
-
-async function openCaseOf(page: Page, reference: string): Promise<string> {
-  await page.goto(`/console?q=${encodeURIComponent(reference)}`);
-  const row = page.locator('tr[data-case-id]');
-  await expect(row).toHaveCount(1);
-  const caseId = (await row.getAttribute('data-case-id'))!;
-  await page.goto(`/console/cases/${caseId}`);
-  return caseId;
-}
 
 const obligation = (page: Page, label: RegExp) => page.getByRole('list', { name: 'Obligations of this case' }).getByRole('listitem').filter({ hasText: label });
 

@@ -46,3 +46,20 @@ export async function sendValidReport(page: Page, handle = uniqueHandle('e2e')):
 export async function overflowsHorizontally(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
 }
+
+/** Files a report through the public JSON API and returns its reference. */
+export async function fileReport(page: Page, data: Record<string, unknown>): Promise<string> {
+  const filed = await page.request.post('/api/v1/reports', { data });
+  expect(filed.status()).toBe(201);
+  return ((await filed.json()) as { reference: string }).reference;
+}
+
+/** Finds the case of a report by its reference in the queue search and opens it; returns the case ID. */
+export async function openCaseOf(page: Page, reference: string): Promise<string> {
+  await page.goto(`/console?q=${encodeURIComponent(reference)}`);
+  const row = page.locator('tr[data-case-id]');
+  await expect(row).toHaveCount(1);
+  const caseId = (await row.getAttribute('data-case-id'))!;
+  await page.goto(`/console/cases/${caseId}`);
+  return caseId;
+}

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { signInAs } from './auth';
-import { uniqueHandle } from './helpers';
+import { fileReport, openCaseOf, uniqueHandle } from './helpers';
 import { signInAsNewStaff } from './staff';
 
 /**
@@ -9,21 +9,6 @@ import { signInAsNewStaff } from './staff';
  * their accounts, and a supervisor sees the network on one case (graph and table), selects all
  * three accounts and suspends and preserves them in one response; each case shows its own actions.
  */
-
-async function fileReport(page: Page, data: Record<string, unknown>): Promise<string> {
-  const filed = await page.request.post('/api/v1/reports', { data });
-  expect(filed.status()).toBe(201);
-  return ((await filed.json()) as { reference: string }).reference;
-}
-
-async function openCaseOf(page: Page, reference: string): Promise<string> {
-  await page.goto(`/console?q=${encodeURIComponent(reference)}`);
-  const row = page.locator('tr[data-case-id]');
-  await expect(row).toHaveCount(1);
-  const caseId = (await row.getAttribute('data-case-id'))!;
-  await page.goto(`/console/cases/${caseId}`);
-  return caseId;
-}
 
 test('a supervisor sees a three-account network and suspends and preserves all three at once', async ({ browser }) => {
   test.setTimeout(180_000);
