@@ -50,7 +50,7 @@ describe('getCase', () => {
     expect(newest.contentUrls).toEqual(links);
     expect(newest.description).toBe('<img src="http://127.0.0.1:9/image.png"> look');
     expect(newest.reporterCountry).toBe('GB');
-    expect(Object.keys(kase.priorityParts).sort()).toEqual(['age', 'danger', 'harm', 'reporters', 'velocity']);
+    expect(Object.keys(kase.priorityParts).sort()).toEqual(['age', 'banEvasion', 'danger', 'harm', 'knownContent', 'reporters', 'velocity']);
     expect(kase.holder).toEqual({ id: moderator.id, name: 'Morgan Test' });
     expect(kase.leaseExpiresAt).toBeInstanceOf(Date);
 
