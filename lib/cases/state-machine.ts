@@ -17,6 +17,7 @@ import type { CaseStatus } from '@/lib/generated/prisma/enums';
  *    │  └──reject──────┼──────────────────────────────────────────────────┘   │ approve_stand_down ─▶ closed
  *    │                 │                                                      │ approve_preservation_hold ─▶ responding*
  *    │                 └─suspend / record_preservation / respond / prepare_referral ─▶ responding*
+ *    │  open / escalated ──the same measures, by a supervisor without claiming──▶ responding*
  *    │
  *    │  responding ──(any measure, waive_obligation, a referral acknowledged)──▶ responding*
  *    │  responding* = responding while an obligation is outstanding, else closed at once
@@ -34,6 +35,8 @@ import type { CaseStatus } from '@/lib/generated/prisma/enums';
  * - `holder`: on a claimed case only the moderator holding it may act, or a supervisor and above.
  * - `claim` on in_review is only for a case whose lease has expired (checked by claimNextCase).
  * - Escalated cases wait for a supervisor: only supervisors decide them (or reassign them).
+ * - A supervisor may record measures on an open case without claiming it (a network response acts
+ *   on many unclaimed cases at once); a moderator claims first.
  * - A danger-now case is never dismissed by one person: `dismiss` is refused there, and
  *   `request_stand_down` asks a supervisor who is not the requester (lib/response/stand-down.ts).
  * - Notes are internal and allowed in every status, including closed.
@@ -83,6 +86,9 @@ const measures = (minRole: StaffRole, holder: boolean) =>
 export const CASE_TRANSITIONS: Readonly<Record<CaseStatus, Partial<Record<CaseEvent, Transition>>>> = {
   open: {
     claim: { to: 'in_review', minRole: 'moderator' },
+    // A supervisor records measures on an unclaimed case without claiming it, as on an escalated
+    // one: acting on several accounts of a network at once (lib/networks/respond-to-network.ts).
+    ...measures('supervisor', false),
     reassign: { to: 'in_review', minRole: 'supervisor' },
     note: { to: 'open', minRole: 'moderator' },
   },

@@ -46,15 +46,14 @@ export function linksTowardCentre(network: Pick<AccountNetwork, 'accounts' | 'li
 /**
  * Why a measure cannot be applied to this account now, or null when it can: the account needs an
  * open case whose status lets `role` record the measure, by the same table every case verb checks.
- * Network actions are for supervisors, who need no claim; an unclaimed (open) case must be taken,
- * assigned or escalated first, as for a single case.
+ * Network actions are for supervisors, who need no claim, also on an unclaimed (open) case: most
+ * cases of a ring sit unclaimed in the queue when its network is found.
  */
 export function measureBlocked(account: Pick<NetworkAccount, 'openCase'>, measure: NetworkMeasure, role: StaffRole): string | null {
   const kase = account.openCase;
   if (!kase) return 'No open case: nothing to act on.';
   const allowed = checkTransition(kase.status, MEASURE_EVENT[measure], { role, isHolder: false });
   if (allowed.ok) return null;
-  if (kase.status === 'open') return 'Unclaimed: take, assign or escalate its case first.';
   if (kase.status === 'awaiting_approval') return 'Its case waits for an approval.';
   return allowed.reason;
 }

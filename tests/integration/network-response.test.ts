@@ -60,14 +60,16 @@ describe('the network view', () => {
     expect(audit).toMatchObject({ actorId: moderator.id, payload: { accountId: a.accountId, accountIds: [a.accountId, b.accountId, c.accountId], truncated: false } });
   });
 
-  it('says an account alone has no network, and an unclaimed case cannot be selected', async () => {
+  it('says an account alone has no network; a supervisor may select an unclaimed case, a moderator may not', async () => {
     const alone = await reportAccount();
     const view = await viewAccountNetwork({ caseId: alone.caseId, accountId: alone.accountId, viewer: supervisor });
     expect(view.rows).toHaveLength(1);
     const other = await reportAccount();
     await linkAccounts(alone.accountId, other.accountId, 'mentioned_handle', other.handle);
     const linked = await viewAccountNetwork({ caseId: alone.caseId, accountId: alone.accountId, viewer: supervisor });
-    expect(linked.rows[1]!.blocked).toEqual({ suspend: expect.stringMatching(/Unclaimed/), preserve: expect.stringMatching(/Unclaimed/), refer: expect.stringMatching(/Unclaimed/) });
+    expect(linked.rows[1]!.blocked).toEqual({ suspend: null, preserve: null, refer: null });
+    const asModerator = await viewAccountNetwork({ caseId: alone.caseId, accountId: alone.accountId, viewer: moderator });
+    expect(asModerator.rows[1]!.blocked.suspend).toMatch(/supervisor/);
   });
 });
 
@@ -128,7 +130,7 @@ describe('acting on a network', () => {
     expect(again.payloadText).toBe(referralA.payloadText);
   });
 
-  it('refuses per account (stale version, unclaimed case, not in the network) without undoing or blocking the others', async () => {
+  it('refuses per account (stale version, not in the network) without undoing or blocking the others; an unclaimed case is acted on', async () => {
     const [a, b, c] = await ring();
     const unclaimed = await reportAccount();
     await linkAccounts(a.accountId, unclaimed.accountId);
@@ -136,18 +138,17 @@ describe('acting on a network', () => {
     const list = await targets([a, b, c, unclaimed, stranger]);
     list[1]!.expectedVersion -= 1; // B changed since the page was loaded
     const { results } = await respond(supervisor, { caseId: a.caseId, measures: ['suspend', 'preserve'], reasonCode: 'grooming', targets: list });
-    expect(results.map((r) => r.outcome)).toEqual(['done', 'refused', 'done', 'refused', 'refused']);
+    expect(results.map((r) => r.outcome)).toEqual(['done', 'refused', 'done', 'done', 'refused']);
     expect(results[1]!.steps).toEqual([
       { measure: 'suspend', result: 'refused', message: expect.stringMatching(/changed since you opened it/) },
       { measure: 'preserve', result: 'refused', message: 'Not tried: an earlier measure was refused.' },
     ]);
-    expect(results[3]!.steps[0]!.message).toMatch(/open cannot be changed/);
     expect(results[4]!.steps[0]!.message).toMatch(/Not in this case’s network/);
     expect(await actions(b.caseId)).not.toContain('suspend');
     expect(await actions(stranger.caseId)).not.toContain('suspend');
-    for (const k of [a, c]) expect(await actions(k.caseId)).toEqual(expect.arrayContaining(['suspend', 'preservation_hold']));
+    for (const k of [a, c, unclaimed]) expect(await actions(k.caseId)).toEqual(expect.arrayContaining(['suspend', 'preservation_hold']));
     const summary = await prisma().auditEntry.findFirstOrThrow({ where: { caseId: a.caseId, event: 'network.response_applied' }, select: { payload: true } });
-    expect((summary.payload as { accounts: { outcome: string }[] }).accounts.map((x) => x.outcome)).toEqual(['done', 'refused', 'done', 'refused', 'refused']);
+    expect((summary.payload as { accounts: { outcome: string }[] }).accounts.map((x) => x.outcome)).toEqual(['done', 'refused', 'done', 'done', 'refused']);
   });
 
   it('is a supervisor’s: a moderator is refused before anything is written', async () => {

@@ -12,7 +12,7 @@ import type { CaseStatus } from '@/lib/generated/prisma/enums';
 // The lifecycle written out again, independently of the table: every pair not listed is refused.
 const RESPONDING_MEASURES = { suspend: 'responding', record_preservation: 'responding', respond: 'responding', prepare_referral: 'responding' } as const;
 const EXPECTED: Record<CaseStatus, Partial<Record<CaseEvent, CaseStatus>>> = {
-  open: { claim: 'in_review', reassign: 'in_review', note: 'open' },
+  open: { claim: 'in_review', ...RESPONDING_MEASURES, reassign: 'in_review', note: 'open' },
   in_review: {
     claim: 'in_review',
     release: 'open',
@@ -104,6 +104,10 @@ describe('case state machine', () => {
       ['escalated', 'request_preservation_hold'],
       ['escalated', 'reassign'],
       ['open', 'reassign'],
+      ['open', 'suspend'],
+      ['open', 'record_preservation'],
+      ['open', 'respond'],
+      ['open', 'prepare_referral'],
       ['in_review', 'reassign'],
       ['awaiting_approval', 'approve_preservation_hold'],
       ['awaiting_approval', 'reject_preservation_hold'],

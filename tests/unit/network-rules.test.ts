@@ -30,9 +30,9 @@ describe('network rules', () => {
 
   it('lets a supervisor act where the state machine allows a measure, and says why not elsewhere', () => {
     expect(measureBlocked(account('a', 1), 'suspend', 'supervisor')).toMatch(/No open case/);
-    expect(measureBlocked(account('a', 1, kase('open')), 'suspend', 'supervisor')).toMatch(/Unclaimed/);
+    expect(measureBlocked(account('a', 1, kase('open')), 'suspend', 'moderator')).toMatch(/supervisor/);
     expect(measureBlocked(account('a', 1, kase('awaiting_approval')), 'preserve', 'supervisor')).toMatch(/approval/);
-    for (const status of ['in_review', 'escalated', 'responding'] as const) {
+    for (const status of ['open', 'in_review', 'escalated', 'responding'] as const) {
       for (const measure of ['suspend', 'preserve', 'refer'] as const) expect(measureBlocked(account('a', 1, kase(status)), measure, 'supervisor')).toBeNull();
     }
     // A moderator who does not hold the case may not decide it.
