@@ -43,7 +43,15 @@ export function buildNcaReferral(source: ReferralSource, org: ReferralOrg, now: 
       contentUrls: r.contentUrls,
       reporterCountry: r.reporterCountry,
     })),
-    hashValues: source.reports.flatMap((r) => r.mediaHashes.map((h) => ({ ...splitHash(h), reportReference: r.reference }))),
+    hashValues: source.reports.flatMap((r) =>
+      r.mediaHashes.map((h) => ({
+        ...splitHash(h),
+        reportReference: r.reference,
+        knownContentMatches: (source.knownContent ?? [])
+          .filter((k) => k.reportReference === r.reference && k.reportHash === h)
+          .map((k) => ({ list: k.listName, listSource: k.listSource, distance: k.distance, threshold: k.threshold, entryLabel: k.entryLabel })),
+      })),
+    ),
     ipAddresses: distinctIpEvents(source).map((e) => ({
       ipAddress: e.ipAddress,
       port: e.port ?? null,

@@ -2,6 +2,7 @@ import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
 import type { HarmCategory } from '@/lib/generated/prisma/enums';
 import { distinct, distinctIpEvents, displayNames, incidentTime, isWebLink, limitText, listingOrder, reportLine, xmlSafe } from './packet-text';
+import { knownContentLines } from './known-content-text';
 import { networkLines } from './network-text';
 import type { ReferralOrg, ReferralReport, ReferralSource } from './types';
 
@@ -154,6 +155,7 @@ function additionalInfo(source: ReferralSource, categories: readonly HarmCategor
   }
   const other = source.priorReferrals.filter((p) => !(p.hotline === 'ncmec' && /^\d{1,18}$/.test(p.hotlineReportId)));
   for (const p of other) lines.push(`Earlier referral to ${p.hotline}: ${p.hotlineReportId} (case ${p.caseNumber}).`);
+  lines.push(...knownContentLines(source));
   lines.push(...networkLines(source));
   const links = source.reports.flatMap((r) => r.contentUrls);
   const long = links.filter((u) => u.length > URL_MAX).length;

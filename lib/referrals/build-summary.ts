@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { HarmCategory } from '@/lib/generated/prisma/enums';
 import { HOTLINE_REGISTRY } from './hotlines';
+import { knownContentLine } from './known-content-text';
 import { networkAccountLine } from './network-text';
 import { categoryLabel, displayNames, distinct, distinctIpEvents, incidentTime } from './packet-text';
 import type { Hotline, ReferralOrg, ReferralSource } from './types';
@@ -93,6 +94,7 @@ export function buildSummary(source: ReferralSource, org: ReferralOrg, hotline: 
           ['Earlier referrals', source.priorReferrals.length ? source.priorReferrals.map((p) => `${p.hotline} ${p.hotlineReportId} (case ${p.caseNumber})`).join('; ') : 'none'],
         ],
       },
+      ...knownContentSection(source),
       ...networkSection(source),
     ],
     reports: source.reports.map((r) => ({
@@ -105,6 +107,15 @@ export function buildSummary(source: ReferralSource, org: ReferralOrg, hotline: 
       hashes: r.mediaHashes,
     })),
   };
+}
+
+/** The known-content matches, when a platform hash matched a list: one row per match (known-content-text.ts). */
+function knownContentSection(source: ReferralSource): SummaryModel['sections'] {
+  const matches = source.knownContent ?? [];
+  if (matches.length === 0) return [];
+  const rows = matches.map((k, i): [string, string] => [`Match ${i + 1}`, knownContentLine(k)]);
+  rows.push(['Note', 'A hash comparison only: the files were never seen, fetched or stored by us.']);
+  return [{ heading: 'Known content (hash list matches)', rows }];
 }
 
 /** The linked accounts, when the account has a network: one row per account (network-text.ts). */

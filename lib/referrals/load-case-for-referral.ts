@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Tx } from '@/lib/db';
 import { getPrisma } from '@/lib/db';
 import { AppError } from '@/lib/errors';
+import { loadKnownContentForReferral } from './load-known-content-for-referral';
 import { loadNetworkForReferral } from './load-network-for-referral';
 import type { IpCaptureEvent, ReferralSource } from './types';
 
@@ -61,6 +62,7 @@ export async function loadCaseForReferral(caseId: string, tx: Tx = getPrisma() a
 
   // The account's network and the hotline IDs recorded for its accounts: cited in every referral.
   const network = await loadNetworkForReferral(tx, accountId);
+  const knownContent = await loadKnownContentForReferral(tx, caseId);
 
   let suspension: ReferralSource['suspension'] = null;
   if (lastEnforcement?.type === 'suspend') {
@@ -100,5 +102,6 @@ export async function loadCaseForReferral(caseId: string, tx: Tx = getPrisma() a
       .filter((p) => !seen.has(`${p.hotline}|${p.hotlineReportId}`) && seen.add(`${p.hotline}|${p.hotlineReportId}`))
       .map((p) => ({ hotline: p.hotline, hotlineReportId: p.hotlineReportId!, caseId: p.caseId, caseNumber: String(p.case.caseNumber), submittedAt: p.submittedAt })),
     network,
+    knownContent,
   };
 }

@@ -52,8 +52,28 @@ export const ZNcaReferral = z.strictObject({
       reporterCountry: z.string().length(2).nullable(),
     }),
   ),
-  /** Platform facts only: hashes sent with the platform's API key. */
-  hashValues: z.array(z.strictObject({ algorithm: z.string(), value: z.string(), reportReference: z.string() })),
+  /**
+   * Platform facts only: hashes sent with the platform's API key, each with the known-content lists it
+   * matches (list, who vouches for it, distance; lib/known-content/). Hashes only, never a file.
+   */
+  hashValues: z.array(
+    z.strictObject({
+      algorithm: z.string(),
+      value: z.string(),
+      reportReference: z.string(),
+      knownContentMatches: z.array(
+        z.strictObject({
+          list: z.string(),
+          listSource: z.string(),
+          /** Hamming distance for PDQ; 0 for exact algorithms. */
+          distance: z.number().int().min(0),
+          /** The list's PDQ threshold; 0 for exact algorithms. */
+          threshold: z.number().int().min(0),
+          entryLabel: z.string().nullable(),
+        }),
+      ),
+    }),
+  ),
   ipAddresses: z.array(
     z.strictObject({
       ipAddress: z.union([z.ipv4(), z.ipv6()]),

@@ -1,4 +1,4 @@
-import type { AccountLinkReason, HarmCategory, Hotline } from '@/lib/generated/prisma/enums';
+import type { AccountLinkReason, HarmCategory, HashAlgorithm, Hotline } from '@/lib/generated/prisma/enums';
 
 export type { Hotline };
 
@@ -50,6 +50,24 @@ export type ReferralNetworkAccount = {
 };
 
 /**
+ * A platform-supplied hash of one report that matches a known-content list (lib/known-content/):
+ * text for the hotline (list, its source, algorithm, distance), never the file.
+ */
+export type ReferralKnownContent = {
+  listName: string;
+  listSource: string;
+  algorithm: HashAlgorithm;
+  /** "ALG:value" as the platform sent it. */
+  reportHash: string;
+  reportReference: string;
+  /** Hamming distance for PDQ (of 256 bits); 0 for exact algorithms. */
+  distance: number;
+  /** The list's PDQ threshold; 0 for exact algorithms. */
+  threshold: number;
+  entryLabel: string | null;
+};
+
+/**
  * Everything a packet is built from, loaded by load-case-for-referral.ts. Plain data: the builders
  * are pure functions of this plus the organisation and the packet metadata.
  */
@@ -74,6 +92,8 @@ export type ReferralSource = {
   priorReferrals: PriorReferral[];
   /** The other accounts of the account's network, frozen with the payload (absent: none loaded). */
   network?: { accounts: ReferralNetworkAccount[]; truncated: boolean };
+  /** Known-content matches of the case's platform hashes, frozen with the payload (absent: none loaded). */
+  knownContent?: ReferralKnownContent[];
 };
 
 /** The reporting organisation and its contact person, from configuration. */

@@ -5,6 +5,7 @@ import { KnownContentIndex } from '@/lib/hashes/known-content-index';
 import { matchQueuedReports } from '@/lib/known-content/match-queued-reports';
 import { rematchChangedLists } from '@/lib/known-content/rematch-changed-lists';
 import { createApiKey } from '@/lib/platform/create-api-key';
+import { loadCaseForReferral } from '@/lib/referrals/load-case-for-referral';
 import type { PriorityParts } from '@/lib/queue/priority';
 import { rescoreDueCases } from '@/lib/queue/rescore-due-cases';
 import { acceptReport } from '@/lib/reports/accept-report';
@@ -138,5 +139,33 @@ describe('known-content matching when a list changes', () => {
     await drain(new KnownContentIndex());
     expect(await prisma.caseHashMatch.count({ where: { caseId: near.caseId } })).toBe(1);
     expect(await prisma.caseHashMatch.count({ where: { caseId: far.caseId } })).toBe(0);
+  });
+});
+
+describe('known content in referral packets', () => {
+  it('cites the matches a list still vouches for, as text, and leaves out retired lists and removed entries', async () => {
+    const [kept, retired, removed] = [hex(32), hex(32), hex(32)];
+    const keptList = await createList(`kept-${randomUUID()}`, [{ algorithm: 'md5', value: kept, label: 'series K' }]);
+    const retiredList = await createList(`retired-${randomUUID()}`, [{ algorithm: 'md5', value: retired }]);
+    const removedList = await createList(`removed-${randomUUID()}`, [{ algorithm: 'md5', value: removed }]);
+    const kase = await platformReport([`MD5:${kept}`, `MD5:${retired}`, `MD5:${removed}`]);
+    await drain(new KnownContentIndex());
+    expect(await prisma.caseHashMatch.count({ where: { caseId: kase.caseId } })).toBe(3);
+
+    await prisma.hashList.update({ where: { id: retiredList.id }, data: { status: 'retired' } });
+    await prisma.hashListEntry.deleteMany({ where: { listId: removedList.id } });
+    const source = await loadCaseForReferral(kase.caseId);
+    expect(source.knownContent).toEqual([
+      {
+        listName: keptList.name,
+        listSource: 'Test hotline',
+        algorithm: 'md5',
+        reportHash: `MD5:${kept}`,
+        reportReference: source.reports[0]!.reference,
+        distance: 0,
+        threshold: 0,
+        entryLabel: 'series K',
+      },
+    ]);
   });
 });

@@ -29,7 +29,7 @@ describe('referral packet', () => {
     const packet = await buildPacket(ukSource(), TEST_ORG, meta('uk_nca'), { now: NOW, privateKey, xsdFile });
     expect(verifyPacket(packet.zip, publicKey).ok).toBe(true);
     const doc = ZNcaReferral.parse(JSON.parse(packet.payload.text));
-    expect(doc.hashValues).toEqual([{ algorithm: 'MD5', value: '9e107d9d372bb6826bd81d3542a419d6', reportReference: expect.any(String) }]);
+    expect(doc.hashValues).toEqual([{ algorithm: 'MD5', value: '9e107d9d372bb6826bd81d3542a419d6', reportReference: expect.any(String), knownContentMatches: [] }]);
     expect(doc.ipAddresses).toEqual([{ ipAddress: '198.51.100.4', port: 443, eventName: 'Upload', dateTime: '2026-01-09T09:00:00.000Z' }]);
     expect(doc.ukLink[0]).toMatch(/Reporter located in GB/);
   });
