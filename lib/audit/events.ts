@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { casesEvents } from './events/cases';
+import { hashListEvents } from './events/hash-lists';
 import { intakeEvents } from './events/intake';
 import { knownContentEvents } from './events/known-content';
 import { networksEvents } from './events/networks';
@@ -15,7 +16,7 @@ import { staffEvents } from './events/staff';
  * addresses. Add a member before writing a new event type. A member with `caseId` files the entry
  * under that case.
  */
-export const ZAuditEvent = z.discriminatedUnion('event', [...intakeEvents, ...staffEvents, ...casesEvents, ...platformEvents, ...oversightEvents, ...referralsEvents, ...preservationEvents, ...knownContentEvents, ...networksEvents]);
+export const ZAuditEvent = z.discriminatedUnion('event', [...intakeEvents, ...staffEvents, ...casesEvents, ...platformEvents, ...oversightEvents, ...referralsEvents, ...preservationEvents, ...knownContentEvents, ...networksEvents, ...hashListEvents]);
 
 export type TAuditEvent = z.infer<typeof ZAuditEvent>;
 export type AuditEventName = TAuditEvent['event'];

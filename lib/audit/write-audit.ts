@@ -1,6 +1,7 @@
 import 'server-only';
 import { getConfig } from '@/lib/config';
 import type { Tx } from '@/lib/db';
+import type { Statement } from '@/lib/db-statement';
 import { insertAuditEntry, type AuditRow } from './audit-sql';
 import { auditKeysFrom } from './audit-keys';
 import { entryMac } from './entry-mac';
@@ -35,4 +36,14 @@ export async function writeAudit(tx: Tx, event: TAuditEvent, context: AuditConte
   const [row] = await tx.$queryRawUnsafe<{ id: bigint }[]>(text, ...values);
   if (!row) throw new Error('Audit entry was not written');
   return row.id;
+}
+
+/**
+ * The same entry, for work that runs its transaction on a bare `pg` connection (bulk COPY of hash
+ * lists, lib/hashes/): pass that connection's query function, inside its open transaction.
+ */
+export async function writeAuditWith(query: (statement: Statement) => Promise<{ rows: { id: string | bigint }[] }>, event: TAuditEvent, context: AuditContext): Promise<bigint> {
+  const { rows } = await query(insertAuditEntry(auditRow(event, context)));
+  if (!rows[0]) throw new Error('Audit entry was not written');
+  return BigInt(rows[0].id);
 }

@@ -1,0 +1,141 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { AuditActor } from '@/lib/audit/events';
+import { AppError } from '@/lib/errors';
+import type { HashAlgorithm } from '@/lib/generated/prisma/enums';
+import { LineProblems, readListFile, type LineProblem, type ListEntry } from './list-file';
+import { inListTransaction, lockActiveList } from './list-transaction';
+import { PDQ_DISTANCE_DEFAULT, type THashListImportInput } from './schema';
+
+export type ImportContext = { actor: AuditActor; via: 'console' | 'cli'; importedById: string | null; requestId?: string | null };
+
+export type ImportResult = {
+  listId: string;
+  importId: string;
+  mode: 'create' | 'replace';
+  entriesAdded: number;
+  entriesRemoved: number;
+  linesRejected: number;
+  duplicatesDropped: number;
+  algorithmCounts: Partial<Record<HashAlgorithm, number>>;
+  /** The first refused lines, with line numbers (all of them are counted in linesRejected). */
+  problems: LineProblem[];
+  generation: number;
+};
+
+/** COPY text format: backslash is the only character a label may hold that COPY would read specially. */
+function copyRow(e: ListEntry): string {
+  return `${e.line}\t${e.algorithm}\t${e.value}\t${e.label === null ? '\\N' : e.label.replaceAll('\\', '\\\\')}\n`;
+}
+
+/**
+ * Imports a hash-list file as a new list or as the complete replacement of an existing one, in ONE
+ * transaction: the entries are streamed with COPY into a temporary table, de-duplicated per
+ * (algorithm, value) keeping the first line's label, and swapped in (a replacement deletes the old
+ * entries in the same transaction, so a reader sees the old list or the new, never half of either).
+ * The list's generation is bumped (workers reload their PDQ index), the import is recorded in the
+ * history, and the audit entry is written, all before COMMIT. Lines that cannot be read are
+ * counted and the first few reported; a file with no readable entry, or one that is not text, is
+ * refused and nothing at all is changed.
+ */
+export async function importHashList(
+  input: THashListImportInput,
+  fileName: string,
+  content: AsyncIterable<Uint8Array>,
+  context: ImportContext,
+): Promise<ImportResult> {
+  const startedAt = new Date();
+  const mode = input.replace ? 'replace' : 'create';
+  return inListTransaction(async (client, audit) => {
+    const list = mode === 'create' ? await createList(client, input) : await lockActiveList(client, input.name);
+    const problems = new LineProblems();
+    const accepted = await copyEntries(client, content, fileName, problems);
+    if (accepted === 0) {
+      const first = problems.first.map((p) => `line ${p.line}: ${p.message}`).join('; ');
+      throw new AppError('invalid_input', `No line of ${fileName} holds a hash we can read${first ? ` (${first})` : ' (the file is empty)'}. Nothing was imported.`);
+    }
+    const removed = mode === 'replace' ? (await client.query('DELETE FROM hash_list_entries WHERE list_id = $1::uuid', [list.id])).rowCount ?? 0 : 0;
+    const counts = await insertEntries(client, list.id);
+    const entriesAdded = Object.values(counts).reduce((sum, n) => sum + n, 0);
+    const { rows } = await client.query<{ generation: number; source: string; category: THashListImportInput['category'] & string; pdqMaxDistance: number }>(
+      `UPDATE hash_lists
+          SET entry_count = $2, algorithm_counts = $3::jsonb, updated_at = now(),
+              generation = CASE WHEN $4 THEN generation + 1 ELSE generation END,
+              source = COALESCE($5, source), category = COALESCE($6::"HarmCategory", category),
+              pdq_max_distance = COALESCE($7, pdq_max_distance)
+        WHERE id = $1::uuid
+    RETURNING generation, source, category::text AS category, pdq_max_distance AS "pdqMaxDistance"`,
+      [list.id, entriesAdded, JSON.stringify(counts), mode === 'replace', input.source ?? null, input.category ?? null, input.pdqMaxDistance ?? null],
+    );
+    const updated = rows[0]!;
+    const importId = randomUUID();
+    await client.query(
+      `INSERT INTO hash_list_imports (id, list_id, mode, file_name, entries_added, lines_rejected, imported_by_id, via, started_at)
+       VALUES ($1::uuid, $2::uuid, $3::"HashListImportMode", $4, $5, $6, $7::uuid, $8, $9)`,
+      [importId, list.id, mode, fileName, entriesAdded, problems.count, context.importedById, context.via, startedAt],
+    );
+    const payload = {
+      listId: list.id,
+      name: input.name,
+      source: updated.source,
+      category: updated.category,
+      pdqMaxDistance: updated.pdqMaxDistance,
+      importId,
+      fileName,
+      entriesAdded,
+      linesRejected: problems.count,
+      duplicatesDropped: accepted - entriesAdded,
+      algorithmCounts: counts,
+      generation: updated.generation,
+      via: context.via,
+    };
+    const auditContext = { actor: context.actor, requestId: context.requestId, entity: { type: 'hash_list', id: list.id } };
+    if (mode === 'create') await audit({ event: 'hashlist.created', payload }, auditContext);
+    else await audit({ event: 'hashlist.replaced', payload: { ...payload, entriesRemoved: removed } }, auditContext);
+    return { ...payload, mode, entriesRemoved: removed, problems: problems.first, generation: updated.generation };
+  });
+}
+
+async function createList(client: pg.Client, input: THashListImportInput): Promise<{ id: string }> {
+  const { rows } = await client.query<{ id: string }>(
+    `INSERT INTO hash_lists (id, name, source, category, pdq_max_distance, updated_at)
+     VALUES ($1::uuid, $2, $3, $4::"HarmCategory", $5, now())
+     ON CONFLICT (name) DO NOTHING RETURNING id::text AS id`,
+    [randomUUID(), input.name, input.source, input.category, input.pdqMaxDistance ?? PDQ_DISTANCE_DEFAULT],
+  );
+  if (!rows[0]) throw new AppError('conflict', `A hash list named "${input.name}" already exists; choose "replace" to swap its entries, or another name.`);
+  return rows[0];
+}
+
+/** Streams the file's entries into a temporary table with COPY; returns how many lines were accepted. */
+async function copyEntries(client: pg.Client, content: AsyncIterable<Uint8Array>, fileName: string, problems: LineProblems): Promise<number> {
+  await client.query(`CREATE TEMPORARY TABLE hash_import (line integer NOT NULL, algorithm "HashAlgorithm" NOT NULL, value text NOT NULL, label text) ON COMMIT DROP`);
+  let accepted = 0;
+  async function* rows(): AsyncGenerator<string> {
+    for await (const batch of readListFile(content, fileName, problems)) {
+      accepted += batch.length;
+      let text = '';
+      for (const entry of batch) text += copyRow(entry);
+      yield text;
+    }
+  }
+  await pipeline(Readable.from(rows()), client.query(copyFrom('COPY hash_import (line, algorithm, value, label) FROM STDIN')));
+  return accepted;
+}
+
+/** Moves the de-duplicated entries into the list; returns the count per algorithm (counted inside Postgres). */
+async function insertEntries(client: pg.Client, listId: string): Promise<Partial<Record<HashAlgorithm, number>>> {
+  const { rows } = await client.query<{ algorithm: HashAlgorithm; count: number }>(
+    `WITH inserted AS (
+       INSERT INTO hash_list_entries (list_id, algorithm, value, label)
+       SELECT DISTINCT ON (algorithm, value) $1::uuid, algorithm, value, label FROM hash_import ORDER BY algorithm, value, line
+       RETURNING algorithm)
+     SELECT algorithm::text AS algorithm, count(*)::int AS count FROM inserted GROUP BY algorithm ORDER BY algorithm`,
+    [listId],
+  );
+  return Object.fromEntries(rows.map((r) => [r.algorithm, r.count]));
+}
