@@ -22,6 +22,8 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Not for build output (hashed, immutable files); everything else, API routes included.
-  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico).*)' }],
+  // Not for build output (hashed, immutable files); everything else, API routes included, except
+  // the hash-list upload: a proxy buffers request bodies (and cuts them at 10 MB), and that route
+  // streams files up to 50 MB itself (app/api/v1/hash-lists/route.ts). It answers JSON, no page.
+  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico|api/v1/hash-lists$).*)' }],
 };

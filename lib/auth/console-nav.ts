@@ -12,6 +12,7 @@ export const CONSOLE_SECTIONS = [
   { href: '/console/holds', label: 'Holds', role: 'supervisor' },
   { href: '/console/audit', label: 'Audit', role: 'supervisor' },
   { href: '/console/metrics', label: 'Metrics', role: 'supervisor' },
+  { href: '/console/hash-lists', label: 'Hash lists', role: 'admin' },
   { href: '/console/admin/staff', label: 'Staff', role: 'admin' },
   { href: '/console/admin/integrations', label: 'Integrations', role: 'admin' },
 ] as const satisfies readonly { href: string; label: string; role: StaffRole }[];

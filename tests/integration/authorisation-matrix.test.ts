@@ -108,6 +108,7 @@ const EXPECTATIONS: Record<string, Expectation> = {
   [`page ${inConsole('audit/[entryId]/page.tsx')}`]: { access: 'supervisor', params: (f) => ({ entryId: f.auditEntryId }) },
   [`page ${inConsole('admin/staff/page.tsx')}`]: { access: 'admin' },
   [`page ${inConsole('admin/integrations/page.tsx')}`]: { access: 'admin' },
+  [`page ${inConsole('hash-lists/page.tsx')}`]: { access: 'admin' },
   // Route handlers.
   'GET app/api/health/route.ts': { access: 'public', request: () => get('/api/health') },
   'GET app/.well-known/triage-console/referral-signing-key/route.ts': { access: 'public', request: () => get('/.well-known/triage-console/referral-signing-key') },
@@ -120,6 +121,8 @@ const EXPECTATIONS: Record<string, Expectation> = {
     params: (f) => ({ referralId: f.referralId }),
     request: (f) => new Request(`http://console.test/api/v1/referrals/${f.referralId}/export`, { method: 'POST' }),
   },
+  // An import with no list details: refused as invalid (400) once the caller may import at all.
+  'POST app/api/v1/hash-lists/route.ts': { access: 'admin', request: () => new Request('http://console.test/api/v1/hash-lists', { method: 'POST', body: '' }) },
   // Server actions ('use server' exports).
   'action app/(public)/report/actions.ts#submitReport': { access: 'public', args: () => [INITIAL_REPORT_FORM_STATE, new FormData()] },
   'action app/(auth)/sign-in/two-factor/actions.ts#confirmEnrolmentAction': { access: 'moderator' },
@@ -146,6 +149,7 @@ const EXPECTATIONS: Record<string, Expectation> = {
   [`action ${inConsole('admin/integrations/actions.ts')}#createApiKeyAction`]: { access: 'admin' },
   [`action ${inConsole('admin/integrations/actions.ts')}#revokeApiKeyAction`]: { access: 'admin' },
   [`action ${inConsole('admin/integrations/actions.ts')}#retryDeadLetterAction`]: { access: 'admin' },
+  [`action ${inConsole('hash-lists/actions.ts')}#retireHashListAction`]: { access: 'admin' },
 };
 
 const discovered = await discoverEntryPoints();

@@ -60,7 +60,7 @@ describe('console navigation', () => {
   it('shows each role only the sections it may open', () => {
     expect(consoleLinksFor('moderator').map((l) => l.label)).toEqual(['Queue', 'Obligations']);
     expect(consoleLinksFor('supervisor').map((l) => l.label)).toEqual(['Queue', 'Obligations', 'Approvals', 'Holds', 'Audit', 'Metrics']);
-    expect(consoleLinksFor('admin').map((l) => l.label)).toEqual(['Queue', 'Obligations', 'Approvals', 'Holds', 'Audit', 'Metrics', 'Staff', 'Integrations']);
+    expect(consoleLinksFor('admin').map((l) => l.label)).toEqual(['Queue', 'Obligations', 'Approvals', 'Holds', 'Audit', 'Metrics', 'Hash lists', 'Staff', 'Integrations']);
   });
 });
 
