@@ -45,6 +45,11 @@ export class KnownContentIndex {
     return this.lists;
   }
 
+  /** The PDQ multi-index itself (for the benchmark's brute-force comparison). */
+  get pdqIndex(): PdqIndex {
+    return this.pdq;
+  }
+
   get pdqEntryCount(): number {
     return this.pdq.size;
   }

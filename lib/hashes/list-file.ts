@@ -1,5 +1,4 @@
-import { once } from 'node:events';
-import { parse as parseCsv } from 'csv-parse';
+import { parse as parseCsvLine } from 'csv-parse/sync';
 import type { HashAlgorithm } from '@/lib/generated/prisma/enums';
 import { AppError } from '@/lib/errors';
 import { detectMedia } from '@/lib/referrals/media-sniff';
@@ -18,9 +17,6 @@ export type LineProblem = { line: number; message: string };
 export type ListFormat = 'csv' | 'jsonl';
 
 export const LABEL_MAX_LENGTH = 500;
-/** Batches keep the per-entry cost of async iteration low on large files. */
-const BATCH = 2_000;
-
 /** Counts every refused line and keeps the first few (with line numbers) to show. */
 export class LineProblems {
   count = 0;
@@ -85,65 +81,73 @@ function entryOf(line: number, hashText: unknown, labelText: unknown, problems: 
   return { line, ...read.hash, label };
 }
 
-async function* csvEntries(text: AsyncIterable<string>, problems: LineProblems): AsyncGenerator<ListEntry[]> {
-  const parser = parseCsv({ bom: true, trim: true, skip_empty_lines: true, relax_column_count: true, comment: '#', comment_no_infix: true, info: true });
-  const feeding = (async () => {
-    try {
-      for await (const chunk of text) if (!parser.write(chunk)) await once(parser, 'drain');
-      parser.end();
-    } catch (error) {
-      parser.destroy(error as Error);
-    }
-  })();
-  let batch: ListEntry[] = [];
-  try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      const line = info.lines;
-      if (line === 1 && /^(hash|hashes|value)$/i.test(record[0] ?? '')) continue; // a header
-      if (record.length > 2) {
-        problems.add(line, 'more than two columns (hash,label); put a label with commas in double quotes');
-        continue;
-      }
-      const entry = entryOf(line, record[0], record[1], problems);
-      if (entry && batch.push(entry) >= BATCH) yield batch, (batch = []);
-    }
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    const code = (error as { code?: string }).code;
-    const where = (error as { lines?: number }).lines;
-    throw new AppError('invalid_input', `The CSV cannot be read${where ? ` at line ${where}` : ''} (${code ?? 'malformed'}); nothing was imported.`);
-  }
-  await feeding;
-  if (batch.length > 0) yield batch;
-}
-
-async function* jsonLineEntries(text: AsyncIterable<string>, problems: LineProblems): AsyncGenerator<ListEntry[]> {
+/** The text as batches of lines (one batch per chunk), line endings removed. */
+async function* lineBatches(text: AsyncIterable<string>): AsyncGenerator<string[]> {
   let rest = '';
-  let line = 0;
-  let batch: ListEntry[] = [];
-  const take = (raw: string) => {
-    line++;
-    const trimmed = raw.trim();
-    if (trimmed === '') return;
-    let value: unknown;
-    try {
-      value = JSON.parse(trimmed);
-    } catch {
-      return problems.add(line, 'not valid JSON');
-    }
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) return problems.add(line, 'not a JSON object {"hash": "ALG:value", "label": "…"}');
-    const { hash, label } = value as { hash?: unknown; label?: unknown };
-    const entry = entryOf(line, hash, label, problems);
-    if (entry) batch.push(entry);
-  };
   for await (const chunk of text) {
     const lines = (rest + chunk).split('\n');
     rest = lines.pop()!;
-    for (const raw of lines) take(raw);
-    if (batch.length >= BATCH) yield batch, (batch = []);
+    if (lines.length > 0) yield lines;
   }
-  if (rest !== '') take(rest);
-  if (batch.length > 0) yield batch;
+  if (rest !== '') yield [rest];
+}
+
+/** What one line holds: a hash and label to check, a problem, or nothing (blank, comment, header). */
+type LineReading = { hash: unknown; label: unknown } | { problem: string } | null;
+
+async function* entriesOf(text: AsyncIterable<string>, problems: LineProblems, readLine: (line: string, lineNumber: number) => LineReading): AsyncGenerator<ListEntry[]> {
+  let lineNumber = 0;
+  for await (const lines of lineBatches(text)) {
+    const batch: ListEntry[] = [];
+    for (const raw of lines) {
+      lineNumber++;
+      const line = (raw.endsWith('\r') ? raw.slice(0, -1) : raw).trim();
+      if (line === '') continue;
+      const reading = readLine(line, lineNumber);
+      if (reading === null) continue;
+      if ('problem' in reading) problems.add(lineNumber, reading.problem);
+      else {
+        const entry = entryOf(lineNumber, reading.hash, reading.label, problems);
+        if (entry) batch.push(entry);
+      }
+    }
+    if (batch.length > 0) yield batch;
+  }
+}
+
+/**
+ * One CSV line. Every record of a hash list is one line (a label may not hold a line break), so
+ * lines are split here and only a line with a double quote goes through csv-parse (which is much
+ * slower per record, especially when lines have different column counts).
+ */
+function readCsvLine(line: string, lineNumber: number): LineReading {
+  if (line.startsWith('#')) return null; // a comment
+  let fields: string[];
+  if (!line.includes('"')) fields = line.split(',');
+  else {
+    try {
+      const records = parseCsvLine(line, { relax_column_count: true }) as string[][];
+      if (records.length !== 1) return { problem: 'not one CSV record' };
+      fields = records[0]!;
+    } catch {
+      return { problem: 'a quoted field is not closed or has stray quotes' };
+    }
+  }
+  if (lineNumber === 1 && /^(hash|hashes|value)$/i.test(fields[0]!.trim())) return null; // a header
+  if (fields.length > 2) return { problem: 'more than two columns (hash,label); put a label with commas in double quotes' };
+  return { hash: fields[0]!.trim(), label: fields[1] };
+}
+
+function readJsonLine(line: string): LineReading {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return { problem: 'not valid JSON' };
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { problem: 'not a JSON object {"hash": "ALG:value", "label": "…"}' };
+  const { hash, label } = value as { hash?: unknown; label?: unknown };
+  return { hash, label };
 }
 
 /**
@@ -160,7 +164,7 @@ export async function* readListFile(source: AsyncIterable<Uint8Array>, fileName:
     format = head.trimStart().replace(/^\ufeff/, '').startsWith('{') ? 'jsonl' : 'csv';
   }
   const all = head === undefined ? text : prepend(head, text);
-  yield* format === 'jsonl' ? jsonLineEntries(all, problems) : csvEntries(all, problems);
+  yield* entriesOf(all, problems, format === 'jsonl' ? readJsonLine : readCsvLine);
 }
 
 async function* prepend(head: string, rest: AsyncIterable<string>): AsyncGenerator<string> {

@@ -89,8 +89,8 @@ describe('importing a hash list', () => {
     expect(none.status).toBe(400);
     expect(none.userMessage).toMatch(/line 2: .*line 3: /);
     expect((await refusal(importHashList(input('media'), 'list.csv', bytes(''), cli))).userMessage).toMatch(/empty/);
-    const unclosed = await refusal(importHashList(input('media'), 'list.csv', bytes(`${md5(1)},"never closed\n${md5(2)}\n`), cli));
-    expect(unclosed.status).toBe(400);
+    const unclosed = await refusal(importHashList(input('media'), 'list.csv', bytes(`${md5(1)},"never closed\n"${md5(2)}\n`), cli));
+    expect(unclosed.userMessage).toMatch(/line 1: a quoted field is not closed.*line 2: a quoted field/);
     expect(await prisma.hashList.count({ where: { name: 'media' } })).toBe(0);
     expect(await prisma.auditEntry.count({ where: { event: { startsWith: 'hashlist.' }, payload: { path: ['name'], equals: 'media' } } })).toBe(0);
   });
