@@ -9,7 +9,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { AppError } from '../lib/errors';
+import { fail, runHashListCli } from './lib/hash-list-cli';
 import { importHashList } from '../lib/hashes/import-hash-list';
 import { ZHashListFileName, ZHashListImportInput } from '../lib/hashes/schema';
 import { HARM_CATEGORIES } from '../lib/reports/categories';
@@ -17,11 +17,6 @@ import { HARM_CATEGORIES } from '../lib/reports/categories';
 const USAGE = `Usage: npm run hashlist:import -- --name <list> [--source <source>] [--category <${HARM_CATEGORIES.join('|')}>]
                                   [--pdq-distance <0-63, default 31>] [--replace] <file.csv|file.jsonl>
 A new list needs --source and --category; --replace keeps the list's own unless given.`;
-
-function fail(message: string): never {
-  console.error(message);
-  process.exit(2);
-}
 
 async function main() {
   let parsed: ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>;
@@ -57,28 +52,20 @@ async function main() {
   if (!info.isFile()) fail(`${file} is not a file`);
 
   const started = performance.now();
-  try {
-    const result = await importHashList(input.data, fileName.data, createReadStream(file, { highWaterMark: 1 << 20 }), {
-      actor: { type: 'system', id: 'cli' },
-      via: 'cli',
-      importedById: null,
-    });
-    const seconds = (performance.now() - started) / 1000;
-    const counts = Object.entries(result.algorithmCounts).map(([alg, n]) => `${alg} ${n}`).join(', ');
-    console.log(`${result.mode === 'create' ? 'Created' : 'Replaced'} list "${input.data.name}" (${result.listId}), generation ${result.generation}.`);
-    console.log(`Entries: ${result.entriesAdded} (${counts}); ${result.duplicatesDropped} duplicates dropped; ${result.entriesRemoved} old entries removed.`);
-    console.log(`Imported in ${seconds.toFixed(1)} s (${Math.round(result.entriesAdded / seconds)} hashes/s).`);
-    if (result.linesRejected > 0) {
-      console.warn(`${result.linesRejected} lines were refused and not imported; the first ones:`);
-      for (const p of result.problems) console.warn(`  line ${p.line}: ${p.message}`);
-    }
-  } catch (error) {
-    if (error instanceof AppError) fail(error.userMessage);
-    throw error;
+  const result = await importHashList(input.data, fileName.data, createReadStream(file, { highWaterMark: 1 << 20 }), {
+    actor: { type: 'system', id: 'cli' },
+    via: 'cli',
+    importedById: null,
+  });
+  const seconds = (performance.now() - started) / 1000;
+  const counts = Object.entries(result.algorithmCounts).map(([alg, n]) => `${alg} ${n}`).join(', ');
+  console.log(`${result.mode === 'create' ? 'Created' : 'Replaced'} list "${input.data.name}" (${result.listId}), generation ${result.generation}.`);
+  console.log(`Entries: ${result.entriesAdded} (${counts}); ${result.duplicatesDropped} duplicates dropped; ${result.entriesRemoved} old entries removed.`);
+  console.log(`Imported in ${seconds.toFixed(1)} s (${Math.round(result.entriesAdded / seconds)} hashes/s).`);
+  if (result.linesRejected > 0) {
+    console.warn(`${result.linesRejected} lines were refused and not imported; the first ones:`);
+    for (const p of result.problems) console.warn(`  line ${p.line}: ${p.message}`);
   }
 }
 
-main().catch((error) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+runHashListCli(main);

@@ -3,14 +3,9 @@
 // audited as the system actor 'cli'. Exit codes: 0 retired, 2 refused (no such list, already
 // retired), 1 anything else.
 import { parseArgs } from 'node:util';
-import { AppError } from '../lib/errors';
+import { fail, runHashListCli } from './lib/hash-list-cli';
 import { retireHashList } from '../lib/hashes/retire-hash-list';
 import { ZRetireHashListInput } from '../lib/hashes/schema';
-
-function fail(message: string): never {
-  console.error(message);
-  process.exit(2);
-}
 
 async function main() {
   let name: string | undefined;
@@ -22,16 +17,8 @@ async function main() {
   const input = ZRetireHashListInput.safeParse({ name });
   if (!input.success) fail(`Usage: npm run hashlist:retire -- --name <list> (${input.error.issues[0]?.message})`);
   if (!process.env.DATABASE_URL) fail('Set DATABASE_URL to the console database first.');
-  try {
-    const result = await retireHashList(input.data.name, { actor: { type: 'system', id: 'cli' }, via: 'cli' });
-    console.log(`Retired list "${input.data.name}": ${result.entriesRemoved} entries removed; it no longer matches.`);
-  } catch (error) {
-    if (error instanceof AppError) fail(error.userMessage);
-    throw error;
-  }
+  const result = await retireHashList(input.data.name, { actor: { type: 'system', id: 'cli' }, via: 'cli' });
+  console.log(`Retired list "${input.data.name}": ${result.entriesRemoved} entries removed; it no longer matches.`);
 }
 
-main().catch((error) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+runHashListCli(main);

@@ -4,6 +4,7 @@ import { AppError } from '@/lib/errors';
 import { importHashList, type ImportContext } from '@/lib/hashes/import-hash-list';
 import { retireHashList } from '@/lib/hashes/retire-hash-list';
 import { ZHashListImportInput } from '@/lib/hashes/schema';
+import { reportAccount } from '../factories/cases';
 
 const prisma = getPrisma();
 const cli: ImportContext = { actor: { type: 'system', id: 'cli' }, via: 'cli', importedById: null };
@@ -133,5 +134,19 @@ describe('importing a hash list', () => {
     expect((await refusal(retireHashList('old', { actor: { type: 'system' }, via: 'cli' }))).status).toBe(409);
     expect((await refusal(retireHashList('never', { actor: { type: 'system' }, via: 'cli' }))).status).toBe(404);
     expect((await refusal(importHashList(input('old', { replace: true }), 'new.csv', bytes(md5(9)), cli))).status).toBe(409);
+  });
+
+  it('replaces and retires a list whose entries cases already matched: the matches stay, their entry link cleared', async () => {
+    const created = await importHashList(input('matched'), 'm.csv', bytes(`${md5(42)},the label`), cli);
+    const kase = await reportAccount();
+    const report = await prisma.report.findFirstOrThrow({ where: { caseId: kase.caseId } });
+    const entry = await prisma.hashListEntry.findFirstOrThrow({ where: { listId: created.listId } });
+    await prisma.caseHashMatch.create({
+      data: { caseId: kase.caseId, reportId: report.id, listId: created.listId, entryId: entry.id, entryLabel: entry.label, algorithm: 'md5', reportHash: md5(42), distance: 0 },
+    });
+    await importHashList(input('matched', { replace: true }), 'm2.csv', bytes(md5(43)), cli);
+    await retireHashList('matched', { actor: { type: 'system', id: 'cli' }, via: 'cli' });
+    const match = await prisma.caseHashMatch.findFirstOrThrow({ where: { listId: created.listId } });
+    expect(match).toMatchObject({ entryId: null, entryLabel: 'the label', reportHash: md5(42) });
   });
 });
