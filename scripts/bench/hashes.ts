@@ -2,7 +2,7 @@
 // Known-content matching at scale (issue 12, requirement 3), on a throwaway embedded Postgres:
 //  1. writes a CSV of `--count` random PDQ hashes plus planted near-duplicates of `--queries` query
 //     hashes: for each query one neighbour at a distance in 0…31 (every tenth at 31 with its bits
-//     spread two per 16-bit chunk, the multi-index's worst case) that MUST match, and one at 32…40
+//     spread evenly over the hash, two bits in most 16-bit stretches) that MUST match, and one at 32…40
 //     that must NOT match at the default distance of 31;
 //  2. imports it through the real import path (lib/hashes/import-hash-list.ts, as the CLI does:
 //     streamed from disk, COPY, de-duplication, history and audit in one transaction) → hashes/s;
@@ -41,7 +41,7 @@ function randomBitSet(n: number): Set<number> {
   return bits;
 }
 
-/** 31 bits, two in every 16-bit chunk but the first (one): no chunk is within radius 0. */
+/** 31 bits spread evenly over the hash: two in every 16-bit stretch but the first (one). */
 function spreadBits(): number[] {
   const bits: number[] = [];
   for (let c = 0; c < 16; c++) for (let b = 0; b < (c === 0 ? 1 : 2); b++) bits.push(c * 16 + b * 7 + (c % 5));
