@@ -84,7 +84,8 @@ export class PdqIndex {
     readonly size: number,
   ) {
     // Counting sort per chunk: offsets[v] .. offsets[v+1] are the entries whose chunk equals v.
-    for (let c = 0; c < CHUNKS; c++) {
+    // An empty index (a worker before any PDQ list) keeps no tables: 128 MiB of offsets for nothing.
+    for (let c = 0; c < CHUNKS && size > 0; c++) {
       const buckets = 2 ** WIDTHS[c]!;
       const offsets = new Uint32Array(buckets + 1);
       for (let i = 0; i < size; i++) offsets[chunkOf(words, i * PDQ_WORDS, c) + 1]!++;
@@ -100,6 +101,7 @@ export class PdqIndex {
   /** Every entry within `maxDistance` bits of the query (8 words), each once, in no particular order. */
   search(query: Uint32Array, maxDistance: number): PdqHit[] {
     if (!Number.isInteger(maxDistance) || maxDistance < 0) throw new Error('maxDistance must be a whole number ≥ 0');
+    if (this.size === 0) return [];
     const radii = chunkRadii(maxDistance);
     const queryChunks = new Uint32Array(CHUNKS);
     for (let c = 0; c < CHUNKS; c++) queryChunks[c] = chunkOf(query, 0, c);
@@ -153,7 +155,7 @@ export class PdqIndex {
   /** Bytes held by the index's typed arrays. */
   memoryBytes(): number {
     let bytes = this.words.byteLength + this.ids.byteLength + this.slots.byteLength;
-    for (let c = 0; c < CHUNKS; c++) bytes += this.offsets[c]!.byteLength + this.members[c]!.byteLength;
+    for (let c = 0; c < this.offsets.length; c++) bytes += this.offsets[c]!.byteLength + this.members[c]!.byteLength;
     return bytes;
   }
 
