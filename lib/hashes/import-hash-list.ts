@@ -129,6 +129,9 @@ async function copyEntries(client: pg.Client, content: AsyncIterable<Uint8Array>
 
 /** Moves the de-duplicated entries into the list; returns the count per algorithm (counted inside Postgres). */
 async function insertEntries(client: pg.Client, listId: string): Promise<Partial<Record<HashAlgorithm, number>>> {
+  // De-duplicating millions of rows sorts them: in memory for this transaction only (SET LOCAL ends
+  // with it, so it is safe behind a transaction-pooling PgBouncer), not in temporary files.
+  await client.query(`SET LOCAL work_mem = '256MB'`);
   const { rows } = await client.query<{ algorithm: HashAlgorithm; count: number }>(
     `WITH inserted AS (
        INSERT INTO hash_list_entries (list_id, algorithm, value, label)

@@ -43,7 +43,7 @@ async function matchExact(db: HashDb, hashes: { reportHash: string; hash: Parsed
             h.report_hash AS "reportHash", e.list_id::text AS "listId", l.name AS "listName", e.algorithm::text AS algorithm,
             e.id AS "entryId", e.label AS "entryLabel"
        FROM unnest($1::text[], $2::text[], $3::text[]) AS h(report_hash, algorithm, value)
-       JOIN hash_list_entries e ON e.algorithm = h.algorithm::"HashAlgorithm" AND e.value = h.value
+       JOIN hash_list_entries e ON e.algorithm = h.algorithm::"HashAlgorithm" AND e.value = h.value AND e.algorithm <> 'pdq'
        JOIN hash_lists l ON l.id = e.list_id AND l.status = 'active'
       ORDER BY h.report_hash, e.list_id, e.id`,
     hashes.map((h) => h.reportHash),

@@ -37,10 +37,11 @@ describe('importing a hash list', () => {
     expect(result).toMatchObject({ mode: 'create', entriesAdded: 4, duplicatesDropped: 2, linesRejected: 0, generation: 1 });
     expect(result.algorithmCounts).toEqual({ md5: 1, sha1: 1, photodna: 1, pdq: 1 });
 
-    const list = await prisma.hashList.findUniqueOrThrow({ where: { name: 'csv list' }, include: { entries: { orderBy: { id: 'asc' } }, imports: true } });
+    const list = await prisma.hashList.findUniqueOrThrow({ where: { name: 'csv list' }, include: { imports: true } });
+    const entries = await prisma.hashListEntry.findMany({ where: { listId: list.id }, orderBy: { id: 'asc' } });
     expect(list).toMatchObject({ status: 'active', entryCount: 4, source: 'Test hotline', category: 'child_sexual_imagery', pdqMaxDistance: 31 });
     expect(list.algorithmCounts).toEqual({ md5: 1, sha1: 1, photodna: 1, pdq: 1 });
-    const byAlg = Object.fromEntries(list.entries.map((e) => [e.algorithm, e]));
+    const byAlg = Object.fromEntries(entries.map((e) => [e.algorithm, e]));
     expect(byAlg.md5).toMatchObject({ value: hex(1, 32), label: 'first' }); // the first line's label wins
     expect(byAlg.pdq?.label).toBe('a label, with a comma');
     expect(byAlg.photodna?.value).toBe('A'.repeat(192));
@@ -66,7 +67,7 @@ describe('importing a hash list', () => {
     expect(result.problems.map((p) => p.line)).toEqual([2, 3, 4, 7]);
     expect(result.problems[1]!.message).toMatch(/wrong length/);
     expect(result.problems[3]!.message).toMatch(/algorithm other than/);
-    const entries = await prisma.hashListEntry.findMany({ where: { list: { name: 'jsonl list' } }, orderBy: { algorithm: 'asc' } });
+    const entries = await prisma.hashListEntry.findMany({ where: { listId: result.listId }, orderBy: { algorithm: 'asc' } });
     expect(entries.map((e) => [e.algorithm, e.value])).toEqual([
       ['sha256', hex(12, 64)],
       ['pdq', hex(10, 64)],
@@ -106,9 +107,10 @@ describe('importing a hash list', () => {
     const first = await importHashList(input('swap', { pdqMaxDistance: 20 }), 'v1.csv', bytes([md5(1), md5(2), pdq(3)].join('\n')), cli);
     const second = await importHashList(input('swap', { replace: true, source: undefined, category: undefined, pdqMaxDistance: 25 }), 'v2.csv', bytes([md5(2), pdq(4)].join('\n')), cli);
     expect(second).toMatchObject({ mode: 'replace', listId: first.listId, entriesAdded: 2, entriesRemoved: 3, generation: 2 });
-    const list = await prisma.hashList.findUniqueOrThrow({ where: { id: first.listId }, include: { entries: true, imports: { orderBy: { finishedAt: 'asc' } } } });
+    const list = await prisma.hashList.findUniqueOrThrow({ where: { id: first.listId }, include: { imports: { orderBy: { finishedAt: 'asc' } } } });
+    const entries = await prisma.hashListEntry.findMany({ where: { listId: list.id } });
     expect(list).toMatchObject({ generation: 2, entryCount: 2, pdqMaxDistance: 25, source: 'Test hotline' });
-    expect(list.entries.map((e) => e.value).sort()).toEqual([hex(2, 32), hex(4, 64)].sort());
+    expect(entries.map((e) => e.value).sort()).toEqual([hex(2, 32), hex(4, 64)].sort());
     expect(list.imports.map((i) => [i.mode, i.fileName])).toEqual([
       ['create', 'v1.csv'],
       ['replace', 'v2.csv'],
