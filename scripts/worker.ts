@@ -1,5 +1,6 @@
 // Background work that must not sit on a request's path: sealing the audit chain moments after
-// commit, scoring cases reports just joined (and refreshing time-dependent scores), returning
+// commit, scoring cases reports just joined (and refreshing time-dependent scores), linking accounts
+// that share evidence into networks, returning
 // cases whose claim lapsed to the queue, ending expired suspensions and preservation holds, rolling up hourly metrics, matching
 // reports against known-content hash lists, and telling the platform about
 // decisions (webhook delivery on graphile-worker). Started by `npm start` beside the server.
@@ -10,6 +11,7 @@ import { sealAuditLog } from '@/lib/audit/seal';
 import { getConfig } from '@/lib/config';
 import { recordConfigurationChange } from '@/lib/config/record-config-change';
 import { getPrisma } from '@/lib/db';
+import { computeAccountLinks } from '@/lib/networks/compute-account-links';
 import { startDecisionDelivery, type DecisionDelivery } from '@/lib/platform/delivery-runner';
 import { endExpiredSuspensions } from '@/lib/cases/end-expired-suspensions';
 import { endExpiredHolds } from '@/lib/preservation/end-expired-holds';
@@ -78,6 +80,17 @@ const tasks: Task[] = [
     run: async () => {
       while ((await rescoreDueCases(prisma)) > 0) {
         /* keep going until no case is due */
+      }
+    },
+  },
+  {
+    // Account networks: the evidence new reports carry, the links it makes, network sizes (lib/networks/).
+    name: 'link accounts',
+    everyMs: 1_000,
+    nextAt: 0,
+    run: async () => {
+      while ((await computeAccountLinks(prisma)).claimed > 0) {
+        /* keep going until the queue is empty */
       }
     },
   },

@@ -74,6 +74,12 @@ export const ZEnvironment = z.object({
   RETENTION_CONTACT_DAYS: positiveInt(90),
   /** Cases a moderator should review per day at most (exposure to harmful material); over it, supervisors are warned. */
   EXPOSURE_CAP_PER_DAY: positiveInt(80),
+  /**
+   * Account networks (lib/networks/): a piece of evidence (a link, a media hash, an IP address, a
+   * mentioned or replaced handle) held by more accounts than this stops making links. Something that
+   * many accounts share is a platform's home page, a meme or a shared network, not a ring.
+   */
+  NETWORK_MAX_ACCOUNTS_PER_EVIDENCE: positiveInt(50),
 
   // Referral packets for national hotlines (lib/referrals/).
   /** The organisation named as reporter in packets; defaults to PLATFORM_NAME. */
