@@ -74,11 +74,23 @@ const ZIpCaptureEvent = z.strictObject({
   dateTime: z.iso.datetime({ offset: true, error: 'dateTime must be ISO 8601 with Z or an offset' }),
 });
 
+/**
+ * The earlier account the platform says this one replaced (typically one it suspended: ban
+ * evasion). Linked to it as a network (lib/networks/) when that account is, or is later, reported.
+ */
+const ZReplacedAccount = z
+  .strictObject({
+    handle: optionalText(100, 'Replaced account handle'),
+    platformAccountId: optionalText(200, 'Replaced account ID'),
+  })
+  .refine((a) => Boolean(a.handle || a.platformAccountId), { message: 'replacesAccount needs a handle or a platformAccountId' });
+
 /** What a platform knows about the reported account. Only the API supplies it. */
 export const ZPlatformContext = z.strictObject({
   ipCaptureEvents: z.array(ZIpCaptureEvent).max(100).optional(),
   countryCode: ZCountryCode.optional(),
   displayName: optionalText(200, 'Display name'),
+  replacesAccount: ZReplacedAccount.optional(),
 });
 export type TPlatformContext = z.infer<typeof ZPlatformContext>;
 

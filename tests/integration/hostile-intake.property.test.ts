@@ -68,6 +68,7 @@ const PATHS = [
   'reporter.platformUserId', 'mediaHashes', 'mediaHashes.0', 'platformContext', 'platformContext.displayName',
   'platformContext.countryCode', 'platformContext.ipCaptureEvents', 'platformContext.ipCaptureEvents.0.ipAddress',
   'platformContext.ipCaptureEvents.0.port', 'platformContext.ipCaptureEvents.0.dateTime', 'platformContext.ipCaptureEvents.0.eventName',
+  'platformContext.replacesAccount', 'platformContext.replacesAccount.handle', 'platformContext.replacesAccount.platformAccountId',
   'unexpected',
 ] as const;
 
@@ -88,6 +89,8 @@ const TEXT_FIELDS: Record<string, { multiLine?: boolean }> = {
   'mediaHashes.0': {},
   'platformContext.displayName': {},
   'platformContext.countryCode': {},
+  'platformContext.replacesAccount.handle': {},
+  'platformContext.replacesAccount.platformAccountId': {},
 };
 
 /** Fields only a platform may send; a value that carries something must be named by the 400 without a key. */
@@ -133,7 +136,7 @@ const validBody = (keyed: boolean) => ({
   category: 'grooming',
   description: 'Asked a child to keep their chats secret.',
   contentUrls: ['https://social.example/p/1'],
-  ...(keyed ? { mediaHashes: ['MD5:9e107d9d372bb6826bd81d3542a419d6'], platformContext: { countryCode: 'GB', ipCaptureEvents: [{ ipAddress: '203.0.113.1', dateTime: '2026-01-01T00:00:00Z' }] } } : {}),
+  ...(keyed ? { mediaHashes: ['MD5:9e107d9d372bb6826bd81d3542a419d6'], platformContext: { countryCode: 'GB', ipCaptureEvents: [{ ipAddress: '203.0.113.1', dateTime: '2026-01-01T00:00:00Z' }], replacesAccount: { handle: `replaced_${counter}` } } } : {}),
 });
 
 const mutations = fc.array(

@@ -190,6 +190,41 @@ describe('POST /api/v1/reports: platform facts only from platforms (issue 9, req
     expect(stored.platformContext).toMatchObject({ countryCode: 'GB', displayName: 'Bad Actor' });
   });
 
+  it('accepts platformContext.replacesAccount from a platform, and refuses a malformed one with 400 naming it', async () => {
+    const admin = await createStaffPrincipal('admin');
+    const key = await createApiKey({ name: 'platform-replaces', scopes: ['reports:write'], actor: admin });
+    const send = (replacesAccount: unknown) =>
+      POST(intakeRequest(reportBody({ platformContext: { replacesAccount } as never }), { headers: { authorization: `Bearer ${key.key}` } }));
+
+    const ok = await send({ handle: '@Old_Handle', platformAccountId: '12345' });
+    expect(ok.status).toBe(201);
+    const stored = await prisma.report.findUniqueOrThrow({ where: { reference: (await ok.json()).reference } });
+    expect(stored.platformContext).toMatchObject({ replacesAccount: { handle: '@Old_Handle', platformAccountId: '12345' } });
+
+    const before = await counts();
+    const cases: [unknown, string][] = [
+      [{}, 'platformContext.replacesAccount'],
+      [{ handle: '  ' }, 'platformContext.replacesAccount'],
+      [{ handle: 'bad\u0000handle' }, 'platformContext.replacesAccount.handle'],
+      [{ platformAccountId: 42 }, 'platformContext.replacesAccount.platformAccountId'],
+      [{ handle: 'x', extra: 1 }, 'platformContext.replacesAccount'],
+      ['old_handle', 'platformContext.replacesAccount'],
+    ];
+    for (const [value, path] of cases) {
+      const response = await send(value);
+      expect(response.status, JSON.stringify(value)).toBe(400);
+      const body = await response.json();
+      expect(body.issues.map((i: { path: string }) => i.path)).toContain(path);
+    }
+    expect(await counts()).toEqual(before);
+  });
+
+  it('refuses platformContext.replacesAccount without an API key, as every platform fact', async () => {
+    const response = await POST(intakeRequest(reportBody({ platformContext: { replacesAccount: { handle: 'old' } } })));
+    expect(response.status).toBe(400);
+    expect((await response.json()).issues).toEqual([{ path: 'platformContext', message: PLATFORM_ONLY_MESSAGE }]);
+  });
+
   it('refuses them with a key that lacks reports:write (403), storing nothing', async () => {
     const admin = await createStaffPrincipal('admin');
     const key = await createApiKey({ name: 'reader', scopes: ['decisions:read'], actor: admin });
