@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getPrisma } from '@/lib/db';
 import type { AccountLinkReason } from '@/lib/generated/prisma/enums';
@@ -11,6 +12,16 @@ import { createStaffPrincipal } from '../factories/cases';
 
 const prisma = getPrisma();
 let apiClientId: string;
+
+async function asOwner<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: process.env.TEST_OWNER_DATABASE_URL });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
 
 beforeAll(async () => {
   const admin = await createStaffPrincipal('admin');
@@ -170,15 +181,22 @@ describe('computeAccountLinks', () => {
     const expected = new Set<string>();
     const holders: string[][] = [[], [], []];
     for (let i = 0; i < 12; i++) {
-      const group = i % 3;
+      const group = Math.floor(i / 4); // queued group by group: simultaneous batches hold the same key
       holders[group]!.push(await report(`${tag}_${i}`, { contentUrls: [`https://race.example/${tag}/${group}`] }));
     }
     for (const group of holders) {
       for (const x of group) for (const y of group) if (x < y) expected.add(`${x}|${y}`);
     }
-    // Batches of one report: the two workers interleave on the same keys.
+    // Batches of one report, and every evidence insert made to take 50 ms (a trigger added for this
+    // test as the database owner): each worker is mid-transaction on a key while the others record it too.
+    await asOwner((c) =>
+      c.query(`CREATE FUNCTION slow_evidence() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(0.05); RETURN NULL; END $$;
+               CREATE TRIGGER slow_evidence AFTER INSERT ON account_evidence FOR EACH STATEMENT EXECUTE FUNCTION slow_evidence();`),
+    );
     const worker = () => drain({ batchSize: 1 });
-    const made = await Promise.all([worker(), worker(), worker()]);
+    const made = await Promise.all([worker(), worker(), worker()]).finally(() =>
+      asOwner((c) => c.query('DROP TRIGGER slow_evidence ON account_evidence; DROP FUNCTION slow_evidence();')),
+    );
     expect(made.reduce((s, x) => s + x, 0)).toBe(expected.size);
     const ids = holders.flat();
     const links = await prisma.accountLink.findMany({ where: { accountAId: { in: ids } }, select: { accountAId: true, accountBId: true } });
