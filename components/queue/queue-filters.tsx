@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { STATUS_LABEL } from '@/components/ui/status-badge';
-import { QUEUE_OBLIGATION_LABEL, QUEUE_STATUSES, SEARCH_MAX, type QueueQuery } from '@/lib/queue/list-queue-params';
+import { NETWORK_MIN_CHOICES, QUEUE_OBLIGATION_LABEL, QUEUE_STATUSES, SEARCH_MAX, type QueueQuery } from '@/lib/queue/list-queue-params';
 import { CATEGORY_INFO, HARM_CATEGORIES } from '@/lib/reports/categories';
 
 const control =
@@ -54,6 +54,29 @@ export function QueueFilters({ query }: { query: QueueQuery }) {
               {STATUS_LABEL[s]}
             </option>
           ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor="queue-network" className={label}>
+          Network
+        </label>
+        <select id="queue-network" name="network" defaultValue={query.network ? String(query.network) : ''} className={control}>
+          <option value="">Any account</option>
+          {/* A minimum typed into the URL that is not offered stays selected, so Apply keeps it. */}
+          {[...new Set<number>([...NETWORK_MIN_CHOICES, ...(query.network ? [query.network] : [])])].sort((a, b) => a - b).map((n) => (
+            <option key={n} value={n}>
+              {n === 2 ? 'In a network (2+ accounts)' : `${n}+ accounts`}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor="queue-sort" className={label}>
+          Order
+        </label>
+        <select id="queue-sort" name="sort" defaultValue={query.sort} className={control}>
+          <option value="priority">Priority, then SLA</option>
+          <option value="network">Network size, then priority</option>
         </select>
       </div>
       <label className="flex items-center gap-2 pb-1.5 text-sm">

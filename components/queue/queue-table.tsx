@@ -22,6 +22,9 @@ export function QueueTable({ rows, now, caption, viewerId }: { rows: QueueRowDTO
             <th scope="col" className={th}>Category</th>
             <th scope="col" className={`${th} text-right`}>Reporters</th>
             <th scope="col" className={`${th} text-right`}>Reports</th>
+            <th scope="col" className={`${th} text-right`}>
+              Network<span className="sr-only"> (accounts within two links)</span>
+            </th>
             <th scope="col" className={th}>First reported</th>
             <th scope="col" className={th}>Last reported</th>
             <th scope="col" className={th}>SLA</th>
@@ -47,6 +50,9 @@ export function QueueTable({ rows, now, caption, viewerId }: { rows: QueueRowDTO
               </td>
               <td className={`${td} text-right tabular-nums`}>{row.distinctReporters}</td>
               <td className={`${td} text-right tabular-nums`}>{row.reportCount}</td>
+              <td className={`${td} text-right tabular-nums`}>
+                {row.networkSize > 1 ? row.networkSize : <span className="text-slate-500 dark:text-slate-400">—<span className="sr-only">not in a network</span></span>}
+              </td>
               <td className={td}>
                 <TimeAgo date={row.firstReportedAt} now={now} />
               </td>

@@ -22,6 +22,15 @@ export const QUEUE_OBLIGATIONS = ['referral'] as const;
 export const QUEUE_OBLIGATION_LABEL: Readonly<Record<(typeof QUEUE_OBLIGATIONS)[number], string>> = { referral: 'Referral obligations' };
 
 export const QUEUE_PAGE_SIZE = 50;
+
+/** Queue orders: by priority (the default), or by network size first (lib/networks/), then priority. */
+export const QUEUE_SORTS = ['priority', 'network'] as const;
+export type QueueSort = (typeof QUEUE_SORTS)[number];
+
+/** Minimum network sizes offered by the filter: 2 is "in a network" (linked to at least one other account). */
+export const NETWORK_MIN_CHOICES = [2, 5, 10, 25] as const;
+/** Largest minimum accepted from the URL (anything larger matches nothing real). */
+export const NETWORK_MIN_MAX = 100_000;
 export const SEARCH_MAX = 200;
 
 const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
@@ -36,6 +45,12 @@ export const ZQueueQuery = z.object({
   obligation: optionalEnum(QUEUE_OBLIGATIONS),
   breached: flag,
   mine: flag,
+  /** `network=N`: only cases whose account's network counts at least N accounts (2 = in a network). */
+  network: z.preprocess(
+    (v) => first(v) || undefined,
+    z.coerce.number().int().min(2).max(NETWORK_MIN_MAX).optional().catch(undefined),
+  ),
+  sort: z.preprocess((v) => first(v) || undefined, z.enum(QUEUE_SORTS).default('priority').catch('priority')),
   // Text the shared rule refuses (a NUL, a lone surrogate) cannot match anything and must not reach Postgres.
   q: z.preprocess((v) => {
     const text = first(v);
@@ -73,6 +88,8 @@ export function queueHref(query: Partial<QueueQuery>, cursor?: string | { before
   if (query.obligation) params.set('obligation', query.obligation);
   if (query.breached) params.set('breached', '1');
   if (query.mine) params.set('mine', '1');
+  if (query.network) params.set('network', String(query.network));
+  if (query.sort === 'network') params.set('sort', 'network');
   if (query.q) params.set('q', query.q);
   if (typeof cursor === 'string') params.set('cursor', cursor);
   else if (cursor) params.set('before', cursor.before);
@@ -80,28 +97,36 @@ export function queueHref(query: Partial<QueueQuery>, cursor?: string | { before
   return text ? `/console?${text}` : '/console';
 }
 
-/** Position in queue order: priority (high first), SLA due time (early first), id. */
-export type QueueCursor = { priorityScore: number; slaDueAt: Date; id: string };
+/**
+ * Position in queue order: priority (high first), SLA due time (early first), id; sorted by network,
+ * the network size (large first) before them.
+ */
+export type QueueCursor = { priorityScore: number; slaDueAt: Date; id: string; networkSize?: number };
 
+const int4 = z.number().int().min(-2_147_483_648).max(2_147_483_647);
 /** priority_score is a Postgres integer; a tampered cursor outside its range or a date Postgres cannot hold shows the first page. */
-const ZCursorTuple = z.tuple([
-  z.number().int().min(-2_147_483_648).max(2_147_483_647),
-  z.iso.datetime().refine((d) => isInstantInRange(new Date(d))),
-  z.uuid(),
+const ZCursorTuple = z.union([
+  z.tuple([int4, z.iso.datetime().refine((d) => isInstantInRange(new Date(d))), z.uuid()]),
+  z.tuple([int4, z.iso.datetime().refine((d) => isInstantInRange(new Date(d))), z.uuid(), int4]),
 ]);
 
 export function encodeCursor(cursor: QueueCursor): string {
-  const tuple = [cursor.priorityScore, cursor.slaDueAt.toISOString(), cursor.id];
+  const tuple: (string | number)[] = [cursor.priorityScore, cursor.slaDueAt.toISOString(), cursor.id];
+  if (cursor.networkSize !== undefined) tuple.push(cursor.networkSize);
   return Buffer.from(JSON.stringify(tuple)).toString('base64url');
 }
 
-/** A cursor from the URL, or null when absent or tampered with (the first page is shown). */
-export function decodeCursor(text: string | undefined): QueueCursor | null {
+/**
+ * A cursor from the URL, or null when absent or tampered with (the first page is shown). Sorted
+ * by network, a cursor without a network size (from the other order) is no position either.
+ */
+export function decodeCursor(text: string | undefined, sort: QueueSort = 'priority'): QueueCursor | null {
   if (!text) return null;
   try {
     const parsed = ZCursorTuple.safeParse(JSON.parse(Buffer.from(text, 'base64url').toString('utf8')));
     if (!parsed.success) return null;
-    const [priorityScore, slaDueAt, id] = parsed.data;
+    const [priorityScore, slaDueAt, id, networkSize] = parsed.data;
+    if (sort === 'network') return networkSize === undefined ? null : { priorityScore, slaDueAt: new Date(slaDueAt), id, networkSize };
     return { priorityScore, slaDueAt: new Date(slaDueAt), id };
   } catch {
     return null;
@@ -148,6 +173,8 @@ export type QueueRowDTO = {
   reportCount: number;
   distinctReporters: number;
   priorityScore: number;
+  /** Accounts within two links of the case's account, itself included (1: not in a network). */
+  networkSize: number;
   slaDueAt: Date;
   firstReportedAt: Date;
   lastReportedAt: Date;

@@ -13,7 +13,9 @@ import {
   type QueuePageDTO,
   type QueueQuery,
   type QueueRowDTO,
+  type QueueSort,
 } from './list-queue-params';
+import { keysetPageIds, type OrderKey } from './queue-keyset';
 import { searchCaseIds } from './search-cases';
 
 type Sql = Prisma.Sql;
@@ -29,6 +31,7 @@ type Row = {
   report_count: number;
   distinct_reporters: number;
   priority_score: number;
+  network_size: number;
   sla_due_at: Date;
   first_reported_at: Date;
   last_reported_at: Date;
@@ -40,7 +43,7 @@ type Row = {
 };
 
 const COLUMNS = sql`c.id::text, c.case_number, c.status::text AS status, c.severity::text AS severity,
-  c.primary_category::text AS primary_category, c.danger_now, c.report_count, c.distinct_reporters, c.priority_score,
+  c.primary_category::text AS primary_category, c.danger_now, c.report_count, c.distinct_reporters, c.priority_score, c.network_size,
   c.sla_due_at, c.first_reported_at, c.last_reported_at, c.lease_expires_at,
   a.handle, a.platform_account_id, s.id::text AS holder_id, s.name AS holder_name`;
 
@@ -49,7 +52,8 @@ const COLUMNS = sql`c.id::text, c.case_number, c.status::text AS status, c.sever
  * filter) in queue order — priority high first, then the earliest SLA due time, then id — with
  * keyset pagination on exactly that triple, so page 2,000
  * costs what page 1 costs (never OFFSET). The ordering and the `closed_at IS NULL` predicate match
- * the partial index `cases_queue_order`. A search term instead finds the cases (of any status) of
+ * the partial index `cases_queue_order`; sorted by network (`sort=network`), the network size comes
+ * first and `cases_queue_by_network` serves it the same way. A search term instead finds the cases (of any status) of
  * one account or of one report reference.
  */
 export async function listQueue({
@@ -69,6 +73,7 @@ export async function listQueue({
   if (query.status) filters.push(sql`c.status = ${query.status}::"CaseStatus"`);
   if (query.breached) filters.push(sql`c.sla_due_at < ${now}`);
   if (query.mine) filters.push(sql`c.assignee_id = ${viewer.id}::uuid`);
+  if (query.network) filters.push(sql`c.network_size >= ${query.network}`);
   // Driven from the partial index case_obligations_outstanding (a working set), not probed per queue row.
   if (query.obligation === 'referral') {
     filters.push(sql`c.id IN (SELECT case_id FROM case_obligations WHERE kind = 'referral' AND state = 'outstanding')`);
@@ -82,27 +87,29 @@ export async function listQueue({
       SELECT ${COLUMNS}
       FROM cases c JOIN reported_accounts a ON a.id = c.account_id LEFT JOIN staff s ON s.id = c.assignee_id
       WHERE c.id = ANY(${ids}::uuid[]) ${and(filters)}
-      ORDER BY c.closed_at IS NOT NULL, c.priority_score DESC, c.sla_due_at, c.id
+      ORDER BY c.closed_at IS NOT NULL, ${query.sort === 'network' ? sql`c.network_size DESC,` : empty} c.priority_score DESC, c.sla_due_at, c.id
       LIMIT ${limit}`;
     return { rows: rows.map(toDTO), nextCursor: null, previousCursor: null, searched: true };
   }
 
   // The queue proper is claimable work: responding cases show only when a filter asks for them.
   if (!query.status && !query.obligation) filters.push(sql`c.status NOT IN (${join(NOT_IN_DEFAULT_QUEUE.map((s) => sql`${s}::"CaseStatus"`))})`);
-  const cursor = decodeCursor(query.cursor);
-  const before = cursor ? null : decodeCursor(query.before);
+  const byNetwork = query.sort === 'network';
+  const cursor = decodeCursor(query.cursor, query.sort);
+  const before = cursor ? null : decodeCursor(query.before, query.sort);
   const fetchPage = (ids: Sql) => prisma.$queryRaw<Row[]>`
     SELECT ${COLUMNS}
     FROM (${ids}) AS page
     JOIN cases c ON c.id = page.id
     JOIN reported_accounts a ON a.id = c.account_id
     LEFT JOIN staff s ON s.id = c.assignee_id
-    ORDER BY c.priority_score DESC, c.sla_due_at, c.id`;
-  const position = (row: Row) => encodeCursor({ priorityScore: row.priority_score, slaDueAt: row.sla_due_at, id: row.id });
+    ORDER BY ${byNetwork ? sql`c.network_size DESC,` : empty} c.priority_score DESC, c.sla_due_at, c.id`;
+  const position = (row: Row) =>
+    encodeCursor({ priorityScore: row.priority_score, slaDueAt: row.sla_due_at, id: row.id, ...(byNetwork ? { networkSize: row.network_size } : {}) });
 
   if (before) {
     // The `limit` rows just before the position, plus one to learn whether more precede them.
-    const rows = await fetchPage(pageIdsBefore(filters, before, limit + 1));
+    const rows = await fetchPage(pageIds(filters, query.sort, before, 'before', limit + 1));
     const more = rows.length > limit;
     const pageRows = more ? rows.slice(1) : rows;
     const first = pageRows[0];
@@ -112,7 +119,7 @@ export async function listQueue({
     return { rows: pageRows.map(toDTO), nextCursor: position(last), previousCursor: more ? position(first) : null, searched: false };
   }
 
-  const rows = await fetchPage(pageIds(filters, cursor, limit + 1));
+  const rows = await fetchPage(pageIds(filters, query.sort, cursor, 'after', limit + 1));
   const more = rows.length > limit;
   const pageRows = more ? rows.slice(0, limit) : rows;
   const first = pageRows[0];
@@ -126,44 +133,20 @@ export async function listQueue({
 }
 
 /**
- * The ids of one page. After a cursor, the rows that follow it are those with the same priority and
- * a later (sla_due_at, id), then those with a lower priority. The index is ordered (priority DESC,
- * sla_due_at, id), so a single row comparison cannot express "after" with mixed directions; two
- * index range scans merged in order can, and each starts exactly at the cursor.
+ * The ids of one page, in queue order (cases_queue_order) or network order (cases_queue_by_network):
+ * keyset pages through lib/queue/queue-keyset.ts, after or just before a position.
  */
-function pageIds(filters: Sql[], cursor: QueueCursor | null, limit: number): Sql {
-  const where = sql`c.closed_at IS NULL ${and(filters)}`;
-  if (!cursor) {
-    return sql`SELECT c.id FROM cases c WHERE ${where} ORDER BY c.priority_score DESC, c.sla_due_at, c.id LIMIT ${limit}`;
-  }
-  return sql`
-    (SELECT c.id, c.priority_score, c.sla_due_at FROM cases c
-      WHERE ${where} AND c.priority_score = ${cursor.priorityScore}
-        AND (c.sla_due_at, c.id) > (${cursor.slaDueAt}::timestamptz, ${cursor.id}::uuid)
-      ORDER BY c.priority_score DESC, c.sla_due_at, c.id LIMIT ${limit})
-    UNION ALL
-    (SELECT c.id, c.priority_score, c.sla_due_at FROM cases c
-      WHERE ${where} AND c.priority_score < ${cursor.priorityScore}
-      ORDER BY c.priority_score DESC, c.sla_due_at, c.id LIMIT ${limit})
-    ORDER BY priority_score DESC, sla_due_at, id LIMIT ${limit}`;
-}
-
-/**
- * The ids of the page ending just before a position: the same two range scans as pageIds, walked
- * backwards (the index read in reverse gives priority ascending, SLA and id descending).
- */
-function pageIdsBefore(filters: Sql[], position: QueueCursor, limit: number): Sql {
-  const where = sql`c.closed_at IS NULL ${and(filters)}`;
-  return sql`
-    (SELECT c.id, c.priority_score, c.sla_due_at FROM cases c
-      WHERE ${where} AND c.priority_score = ${position.priorityScore}
-        AND (c.sla_due_at, c.id) < (${position.slaDueAt}::timestamptz, ${position.id}::uuid)
-      ORDER BY c.priority_score ASC, c.sla_due_at DESC, c.id DESC LIMIT ${limit})
-    UNION ALL
-    (SELECT c.id, c.priority_score, c.sla_due_at FROM cases c
-      WHERE ${where} AND c.priority_score > ${position.priorityScore}
-      ORDER BY c.priority_score ASC, c.sla_due_at DESC, c.id DESC LIMIT ${limit})
-    ORDER BY priority_score ASC, sla_due_at DESC, id DESC LIMIT ${limit}`;
+function pageIds(filters: Sql[], sort: QueueSort, position: QueueCursor | null, direction: 'after' | 'before', limit: number): Sql {
+  const p = position;
+  const groups: OrderKey[][] = [
+    [{ name: 'priority_score', desc: true, value: sql`${p?.priorityScore ?? 0}` }],
+    [
+      { name: 'sla_due_at', desc: false, value: sql`${p?.slaDueAt ?? new Date(0)}::timestamptz` },
+      { name: 'id', desc: false, value: sql`${p?.id ?? '00000000-0000-0000-0000-000000000000'}::uuid` },
+    ],
+  ];
+  if (sort === 'network') groups.unshift([{ name: 'network_size', desc: true, value: sql`${p?.networkSize ?? 0}` }]);
+  return keysetPageIds({ where: sql`c.closed_at IS NULL ${and(filters)}`, groups, position: p ? direction : null, limit });
 }
 
 const and = (filters: Sql[]) => (filters.length ? sql`AND ${join(filters, ' AND ')}` : empty);
@@ -181,6 +164,7 @@ function toDTO(row: Row): QueueRowDTO {
     reportCount: row.report_count,
     distinctReporters: row.distinct_reporters,
     priorityScore: row.priority_score,
+    networkSize: row.network_size,
     slaDueAt: row.sla_due_at,
     firstReportedAt: row.first_reported_at,
     lastReportedAt: row.last_reported_at,

@@ -14,15 +14,34 @@ describe('queue URL state', () => {
   });
 
   it('ignores unknown filter values instead of failing', () => {
-    expect(parseQueueQuery({ category: 'nonsense', status: 'closed', breached: '1', mine: 'no', q: '  @Someone  ' })).toEqual({
+    expect(parseQueueQuery({ category: 'nonsense', status: 'closed', breached: '1', mine: 'no', q: '  @Someone  ', network: '1', sort: 'size' })).toEqual({
       category: undefined,
       status: undefined,
       breached: true,
       mine: false,
+      network: undefined,
+      sort: 'priority',
       q: '@Someone',
       cursor: undefined,
     });
     expect(queueHref({ category: 'grooming', breached: true, q: 'a b' }, 'CUR')).toBe('/console?category=grooming&breached=1&q=a+b&cursor=CUR');
+  });
+
+  it('reads the network filter and sort, and keeps them in links', () => {
+    const query = parseQueueQuery({ network: '5', sort: 'network' });
+    expect(query).toMatchObject({ network: 5, sort: 'network' });
+    expect(queueHref(query)).toBe('/console?network=5&sort=network');
+    expect(parseQueueQuery({ network: 'x' }).network).toBeUndefined();
+    expect(parseQueueQuery({ network: '1000000' }).network).toBeUndefined();
+    expect(queueHref(parseQueueQuery({}))).toBe('/console');
+  });
+
+  it('keeps the network size in a network-order cursor, and reads no position from the other order', () => {
+    const at = { priorityScore: 80, slaDueAt: new Date('2026-12-01T00:00:00Z'), id: '5f0c5b36-6c1f-4b7e-9a53-0b7a3c2e9d11' };
+    const byNetwork = encodeCursor({ ...at, networkSize: 7 });
+    expect(decodeCursor(byNetwork, 'network')).toEqual({ ...at, networkSize: 7 });
+    expect(decodeCursor(byNetwork, 'priority')).toEqual(at);
+    expect(decodeCursor(encodeCursor(at), 'network')).toBeNull();
   });
 
   it('reads the responding status and the referral-obligation filter, and keeps them in links', () => {

@@ -19,12 +19,14 @@ export default async function QueuePage({ searchParams }: Props) {
   const refused = searchTextProblem(params);
   const now = new Date();
   const page = await listQueue({ viewer: staff, query, now });
-  const filtered = Boolean(query.category || query.status || query.obligation || query.breached || query.mine);
+  const filtered = Boolean(query.category || query.status || query.obligation || query.breached || query.mine || query.network);
   const caption = page.searched
     ? `Cases matching “${query.q}”`
     : query.obligation
       ? 'Cases with a required referral not yet acknowledged, highest priority first, then earliest SLA'
-      : 'Open cases, highest priority first, then earliest SLA';
+      : query.sort === 'network'
+        ? 'Open cases, largest account network first, then highest priority, then earliest SLA'
+        : 'Open cases, highest priority first, then earliest SLA';
 
   return (
     <div className="space-y-4">
