@@ -11,7 +11,7 @@ import { sealAuditLog } from '@/lib/audit/seal';
 import { getConfig } from '@/lib/config';
 import { recordConfigurationChange } from '@/lib/config/record-config-change';
 import { getPrisma } from '@/lib/db';
-import { computeAccountLinks } from '@/lib/networks/compute-account-links';
+import { linkQueuedReports } from '@/lib/networks/compute-account-links';
 import { startDecisionDelivery, type DecisionDelivery } from '@/lib/platform/delivery-runner';
 import { endExpiredSuspensions } from '@/lib/cases/end-expired-suspensions';
 import { endExpiredHolds } from '@/lib/preservation/end-expired-holds';
@@ -88,11 +88,7 @@ const tasks: Task[] = [
     name: 'link accounts',
     everyMs: 1_000,
     nextAt: 0,
-    run: async () => {
-      while ((await computeAccountLinks(prisma)).claimed > 0) {
-        /* keep going until the queue is empty */
-      }
-    },
+    run: () => linkQueuedReports(prisma),
   },
   {
     name: 'expire case leases',

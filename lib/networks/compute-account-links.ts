@@ -3,19 +3,12 @@ import { writeAudit } from '@/lib/audit/write-audit';
 import { getConfig } from '@/lib/config';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { parseConfiguredProfileUrl } from '@/lib/reports/platform';
-import { claimLinkWork, requeueAccounts } from './link-queue';
+import { claimQueuedReports, queueSizeRefresh } from './link-queue';
 import { makeLinks } from './make-links';
 import { recordEvidence } from './record-evidence';
-import { refreshNetworkSizes } from './refresh-network-sizes';
+import { refreshNetworkSizes, updateOpenCases } from './refresh-network-sizes';
 
-export type LinkBatchResult = {
-  /** Queue items taken (reports and accounts to refresh); 0 when there was nothing to do. */
-  claimed: number;
-  reports: number;
-  evidenceAdded: number;
-  linksAdded: number;
-  accountsResized: number;
-};
+export type LinkBatchResult = { reports: number; evidenceAdded: number; linksAdded: number };
 
 /** Links named one by one in the batch's audit entry; beyond it the entry gives the count. */
 const AUDITED_LINKS_MAX = 200;
@@ -23,9 +16,10 @@ const AUDITED_LINKS_MAX = 200;
 /**
  * One batch of the link computation (requirement 4 of issue 12), run by the worker: claims queued
  * reports (SKIP LOCKED, so several workers share the queue), records the evidence they carry,
- * links the accounts that share it, refreshes network sizes and marks the open cases concerned for
- * rescoring, all in one transaction with one system audit entry when anything was linked.
- * Returns what it did; call again while `claimed` > 0.
+ * links the accounts that share it and queues the ends of new links for a network-size refresh
+ * (lib/networks/refresh-network-sizes.ts), all in one transaction with one system audit entry when
+ * anything was linked. New cases of accounts already in a network get its size at once.
+ * Returns what it did; call again while `reports` > 0.
  */
 export async function computeAccountLinks(
   prisma: PrismaClient,
@@ -36,22 +30,16 @@ export async function computeAccountLinks(
   const now = options.now ?? new Date();
   return prisma.$transaction(
     async (tx) => {
-      const work = await claimLinkWork(tx, options.batchSize ?? 500);
-      const claimed = work.reports.length + work.refreshAccountIds.length;
-      if (claimed === 0) return { claimed: 0, reports: 0, evidenceAdded: 0, linksAdded: 0, accountsResized: 0 };
+      const reports = await claimQueuedReports(tx, options.batchSize ?? 500);
+      if (reports.length === 0) return { reports: 0, evidenceAdded: 0, linksAdded: 0 };
 
-      const { added, identities } = await recordEvidence(tx, work.reports, {
+      const { added, identities } = await recordEvidence(tx, reports, {
         secret: config.TC_SECRET_KEY,
         parseProfileUrl: parseConfiguredProfileUrl,
       });
       const links = await makeLinks(tx, added, identities, maxAccounts);
-      const sizes = await refreshNetworkSizes(tx, {
-        newLinks: links,
-        refreshAccountIds: work.refreshAccountIds,
-        batchAccountIds: work.reports.map((r) => r.account_id),
-        now,
-      });
-      await requeueAccounts(tx, sizes.busyAccountIds);
+      const busy = await updateOpenCases(tx, [...new Set(reports.map((r) => r.account_id))], { rescore: false, now });
+      await queueSizeRefresh(tx, links.flatMap((l) => [l.accountAId, l.accountBId]).concat(busy));
 
       if (links.length > 0) {
         await writeAudit(
@@ -59,18 +47,50 @@ export async function computeAccountLinks(
           {
             event: 'networks.linked',
             payload: {
-              reports: work.reports.length,
+              reports: reports.length,
               evidenceAdded: added.length,
               linksAdded: links.length,
               links: links.slice(0, AUDITED_LINKS_MAX),
-              accountsResized: sizes.resized,
             },
           },
           { actor: { type: 'system', id: 'worker' }, now },
         );
       }
-      return { claimed, reports: work.reports.length, evidenceAdded: added.length, linksAdded: links.length, accountsResized: sizes.resized };
+      return { reports: reports.length, evidenceAdded: added.length, linksAdded: links.length };
     },
     { timeout: 60_000, maxWait: 10_000 },
   );
+}
+
+/**
+ * The worker's whole pass: link batches until no report waits, with a network-size refresh at
+ * least every `refreshEveryMs` meanwhile (a backlog is recounted in a few large refreshes rather
+ * than after every batch), then refreshes until none is due. Returns the reports linked.
+ */
+export async function linkQueuedReports(
+  prisma: PrismaClient,
+  options: { batchSize?: number; maxAccountsPerEvidence?: number; refreshEveryMs?: number; onBatch?: (result: LinkBatchResult) => void } = {},
+): Promise<number> {
+  const refreshEveryMs = options.refreshEveryMs ?? 5_000;
+  let reports = 0;
+  let lastRefresh = Date.now();
+  for (;;) {
+    const result = await computeAccountLinks(prisma, options);
+    options.onBatch?.(result);
+    reports += result.reports;
+    if (result.reports === 0) break;
+    if (Date.now() - lastRefresh >= refreshEveryMs) {
+      await refreshNetworkSizesUntilDone(prisma);
+      lastRefresh = Date.now();
+    }
+  }
+  await refreshNetworkSizesUntilDone(prisma);
+  return reports;
+}
+
+/** Size refreshes until none is due (or another worker is running one: it carries on). */
+export async function refreshNetworkSizesUntilDone(prisma: PrismaClient): Promise<void> {
+  while ((await refreshNetworkSizes(prisma)) > 0) {
+    /* until no account waits */
+  }
 }

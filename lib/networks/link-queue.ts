@@ -16,37 +16,44 @@ export type QueuedReport = {
   first_of_account: boolean;
 };
 
-export type ClaimedWork = { reports: QueuedReport[]; refreshAccountIds: string[] };
-
 /**
- * Claims up to `limit` queue items, oldest first, and deletes them inside the caller's transaction
- * (a rollback puts them back). SKIP LOCKED: a second worker takes the next items instead of
- * waiting. Reports come back in the order they were received, so an account's first report is the
- * one its evidence names.
+ * Claims up to `limit` queued reports, oldest first, and deletes them inside the caller's
+ * transaction (a rollback puts them back). SKIP LOCKED: a second worker takes the next reports
+ * instead of waiting. They come back in the order they were received, so an account's first report
+ * is the one its evidence names.
  */
-export async function claimLinkWork(tx: Tx, limit: number): Promise<ClaimedWork> {
-  const items = await tx.$queryRaw<{ report_id: string | null; account_id: string | null }[]>`
+export async function claimQueuedReports(tx: Tx, limit: number): Promise<QueuedReport[]> {
+  const items = await tx.$queryRaw<{ report_id: string }[]>`
     DELETE FROM account_link_queue q
-    WHERE q.id IN (SELECT id FROM account_link_queue ORDER BY id LIMIT ${limit} FOR UPDATE SKIP LOCKED)
-    RETURNING q.report_id::text, q.account_id::text`;
-  const reportIds = items.flatMap((i) => (i.report_id ? [i.report_id] : []));
-  const refreshAccountIds = [...new Set(items.flatMap((i) => (i.account_id ? [i.account_id] : [])))];
-  if (reportIds.length === 0) return { reports: [], refreshAccountIds };
-  const reports = await tx.$queryRaw<QueuedReport[]>`
+    WHERE q.id IN (SELECT id FROM account_link_queue WHERE report_id IS NOT NULL ORDER BY id LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+    RETURNING q.report_id::text`;
+  if (items.length === 0) return [];
+  return tx.$queryRaw<QueuedReport[]>`
     SELECT r.id::text AS report_id, r.account_id::text AS account_id, a.platform, a.handle, a.platform_account_id,
            r.description, r.content_urls, r.media_hashes, r.platform_context,
            r.received_at <= a.first_reported_at AS first_of_account
     FROM reports r JOIN reported_accounts a ON a.id = r.account_id
-    WHERE r.id = ANY(${reportIds}::uuid[])
+    WHERE r.id = ANY(${items.map((i) => i.report_id)}::uuid[])
     ORDER BY r.received_at, r.id`;
-  return { reports, refreshAccountIds };
 }
 
 /**
- * Accounts whose network size or open case another transaction held (intake, a moderator's
- * action): queued again, so a later batch finishes them without ever waiting on those locks.
+ * Accounts whose network size is to be recounted (the ends of new links; accounts another
+ * transaction held last time). One pending item per account: while a backlog is worked through, a
+ * busy ring is recounted once, not after every batch that added a link to it.
  */
-export async function requeueAccounts(tx: Tx, accountIds: string[]): Promise<void> {
+export async function queueSizeRefresh(tx: Tx, accountIds: string[]): Promise<void> {
   if (accountIds.length === 0) return;
-  await tx.$executeRaw`INSERT INTO account_link_queue (account_id) SELECT unnest(${accountIds}::uuid[])`;
+  await tx.$executeRaw`
+    INSERT INTO account_link_queue (account_id) SELECT DISTINCT unnest(${accountIds}::uuid[]) ORDER BY 1
+    ON CONFLICT (account_id) WHERE account_id IS NOT NULL DO NOTHING`;
+}
+
+/** Claims up to `limit` accounts waiting for a size refresh (SKIP LOCKED), deleting their items. */
+export async function claimSizeRefresh(tx: Tx, limit: number): Promise<string[]> {
+  const items = await tx.$queryRaw<{ account_id: string }[]>`
+    DELETE FROM account_link_queue q
+    WHERE q.id IN (SELECT id FROM account_link_queue WHERE account_id IS NOT NULL ORDER BY account_id LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+    RETURNING q.account_id::text`;
+  return items.map((i) => i.account_id);
 }

@@ -32,7 +32,6 @@ export const intakeEvents = [
       evidenceAdded: z.number().int(),
       linksAdded: z.number().int(),
       links: z.array(z.object({ accountAId: z.uuid(), accountBId: z.uuid(), reason: z.enum(ACCOUNT_LINK_REASONS) })),
-      accountsResized: z.number().int(),
     }),
   }),
 ] as const;

@@ -42,3 +42,8 @@ INSERT INTO "account_link_queue" ("report_id") SELECT "id" FROM "reports" ORDER 
 -- Hand-written: open cases carry their account's network size from now on.
 UPDATE "cases" c SET "network_size" = a."network_size"
 FROM "reported_accounts" a WHERE a."id" = c."account_id" AND c."closed_at" IS NULL AND a."network_size" <> 1;
+
+-- Hand-written: at most one pending network-size refresh per account (a busy ring is recounted
+-- once per refresh, however many links it gained meanwhile); reports are claimed in queue order.
+CREATE UNIQUE INDEX "account_link_queue_account" ON "account_link_queue" ("account_id") WHERE "account_id" IS NOT NULL;
+CREATE INDEX "account_link_queue_reports" ON "account_link_queue" ("id") WHERE "report_id" IS NOT NULL;
