@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AccountLinkReason } from '@/lib/generated/prisma/enums';
+import { formatHash, parseHashString } from '@/lib/hashes/parse-hash';
 import { normaliseHandle } from '@/lib/reports/normalise';
 import { keyedHash, sourceKeyOf } from '@/lib/security/client-source';
 import { extractMentionedHandles } from './mentions';
@@ -55,17 +56,19 @@ const ZStoredContext = z
   .loose();
 
 /**
- * `ALG:value` compared as the same hash however the platform wrote it: the algorithm's name
- * lower-cased without dashes or underscores (`SHA-1` = `sha1`, `PDNA` = `photodna`), a hex value
- * lower-cased; any other value (PhotoDNA's base64) kept exactly, since base64 is case-sensitive.
+ * `ALG:value` as one text however the platform wrote it: the known-content rule
+ * (lib/hashes/parse-hash.ts: `SHA-1` = `sha1`, `PDNA` = PhotoDNA, hex lower-cased) for the algorithms
+ * hash lists know, shown as the lists write them (`MD5:…`). Another algorithm (intake accepts any
+ * `ALG:value`) is compared by its lower-cased name and its value, hex lower-cased, anything else
+ * (base64) exactly.
  */
 export function normaliseMediaHash(text: string): string | null {
+  const known = parseHashString(text);
+  if (known) return formatHash(known);
   const colon = text.indexOf(':');
-  if (colon <= 0) return null;
-  let algorithm = text.slice(0, colon).trim().toLowerCase().replace(/[-_]/g, '');
-  if (algorithm === 'pdna') algorithm = 'photodna';
+  const algorithm = text.slice(0, colon).trim().toLowerCase();
   const raw = text.slice(colon + 1).trim();
-  if (!algorithm || !raw) return null;
+  if (colon <= 0 || !algorithm || !raw) return null;
   return `${algorithm}:${/^[0-9a-f]+$/i.test(raw) ? raw.toLowerCase() : raw}`;
 }
 

@@ -62,7 +62,7 @@ describe('computeAccountLinks', () => {
 
     const h1 = await report(uniq('hash_a'), { mediaHashes: ['MD5:9E107D9D372BB6826BD81D3542A419D6'] });
     const h2 = await report(uniq('hash_b'), { mediaHashes: ['md5:9e107d9d372bb6826bd81d3542a419d6'] });
-    reasons.push(['shared_media_hash', h1, h2, 'md5:9e107d9d372bb6826bd81d3542a419d6']);
+    reasons.push(['shared_media_hash', h1, h2, 'MD5:9e107d9d372bb6826bd81d3542a419d6']);
 
     const i1 = await report(uniq('ip_a'), { platformContext: { ipCaptureEvents: [ip('203.0.113.77')] } });
     const i2 = await report(uniq('ip_b'), { platformContext: { ipCaptureEvents: [ip('::ffff:203.0.113.77')] } });

@@ -74,10 +74,11 @@ describe('extractMentionedHandles', () => {
 });
 
 describe('normaliseMediaHash', () => {
-  it('folds algorithm names and hex case, keeps base64 exactly', () => {
-    expect(normaliseMediaHash('MD5:9E107D9D372BB6826BD81D3542A419D6')).toBe('md5:9e107d9d372bb6826bd81d3542a419d6');
-    expect(normaliseMediaHash('SHA-1:ABCDEF0123')).toBe('sha1:abcdef0123');
-    expect(normaliseMediaHash('PDNA:AbC+/dEf')).toBe('photodna:AbC+/dEf');
+  it('reads known algorithms as the hash lists do, and folds others by name and hex case', () => {
+    expect(normaliseMediaHash('MD5:9E107D9D372BB6826BD81D3542A419D6')).toBe('MD5:9e107d9d372bb6826bd81d3542a419d6');
+    expect(normaliseMediaHash('sha-1:' + 'AB'.repeat(20))).toBe('SHA-1:' + 'ab'.repeat(20));
+    expect(normaliseMediaHash('SHA512:ABCDEF0123')).toBe('sha512:abcdef0123');
+    expect(normaliseMediaHash('XHASH:AbC+/dEf')).toBe('xhash:AbC+/dEf');
     expect(normaliseMediaHash('nohash')).toBeNull();
   });
 });
