@@ -88,7 +88,8 @@ const tasks: Task[] = [
     name: 'link accounts',
     everyMs: 1_000,
     nextAt: 0,
-    run: () => linkQueuedReports(prisma),
+    // A pass stops after about 2 s so a backlog (a migration's, a restart's) never holds up sealing or delivery.
+    run: () => linkQueuedReports(prisma, { budgetMs: 2_000 }),
   },
   {
     name: 'expire case leases',

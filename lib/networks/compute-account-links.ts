@@ -63,34 +63,45 @@ export async function computeAccountLinks(
 }
 
 /**
- * The worker's whole pass: link batches until no report waits, with a network-size refresh at
- * least every `refreshEveryMs` meanwhile (a backlog is recounted in a few large refreshes rather
- * than after every batch), then refreshes until none is due. Returns the reports linked.
+ * The worker's pass: link batches until no report waits, with a network-size refresh at least
+ * every `refreshEveryMs` meanwhile (a backlog is recounted in a few large refreshes rather than
+ * after every batch), then refreshes until none is due. With `budgetMs` it stops starting link
+ * batches, and then refreshes, once that long has passed (the worker's other tasks, such as sealing
+ * the audit log, run between its passes; the next pass carries on). Returns the reports linked.
  */
 export async function linkQueuedReports(
   prisma: PrismaClient,
-  options: { batchSize?: number; maxAccountsPerEvidence?: number; refreshEveryMs?: number; onBatch?: (result: LinkBatchResult) => void } = {},
+  options: {
+    batchSize?: number;
+    maxAccountsPerEvidence?: number;
+    refreshEveryMs?: number;
+    budgetMs?: number;
+    onBatch?: (result: LinkBatchResult) => void;
+  } = {},
 ): Promise<number> {
   const refreshEveryMs = options.refreshEveryMs ?? 5_000;
+  const budgetMs = options.budgetMs ?? Infinity;
   let reports = 0;
-  let lastRefresh = Date.now();
+  const started = Date.now();
+  let lastRefresh = started;
   for (;;) {
     const result = await computeAccountLinks(prisma, options);
     options.onBatch?.(result);
     reports += result.reports;
-    if (result.reports === 0) break;
+    if (result.reports === 0 || Date.now() - started >= budgetMs) break;
     if (Date.now() - lastRefresh >= refreshEveryMs) {
-      await refreshNetworkSizesUntilDone(prisma);
+      await refreshNetworkSizesUntilDone(prisma, budgetMs);
       lastRefresh = Date.now();
     }
   }
-  await refreshNetworkSizesUntilDone(prisma);
+  await refreshNetworkSizesUntilDone(prisma, budgetMs);
   return reports;
 }
 
-/** Size refreshes until none is due (or another worker is running one: it carries on). */
-export async function refreshNetworkSizesUntilDone(prisma: PrismaClient): Promise<void> {
-  while ((await refreshNetworkSizes(prisma)) > 0) {
+/** Size refreshes until none is due, another worker is running one (it carries on), or `budgetMs` has passed. */
+export async function refreshNetworkSizesUntilDone(prisma: PrismaClient, budgetMs = Infinity): Promise<void> {
+  const started = Date.now();
+  while ((await refreshNetworkSizes(prisma)) > 0 && Date.now() - started < budgetMs) {
     /* until no account waits */
   }
 }

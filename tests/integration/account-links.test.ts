@@ -172,6 +172,13 @@ describe('computeAccountLinks', () => {
     expect([await size(a), await size(b), await size(c), await size(d), await size(e)]).toEqual([3, 5, 5, 4, 4]);
   });
 
+  it('stops a pass once its time budget is spent, leaving the rest for the next pass', async () => {
+    for (let i = 0; i < 3; i++) await report(uniq('budget'));
+    expect(await linkQueuedReports(prisma, { batchSize: 2, budgetMs: 0 })).toBe(2);
+    expect(await linkQueuedReports(prisma, { batchSize: 2, budgetMs: 0 })).toBe(1);
+    expect(await prisma.accountLinkQueueItem.count({ where: { reportId: { not: null } } })).toBe(0);
+  });
+
   it('two workers at once miss no link and make no duplicate', async () => {
     // 12 accounts over 3 shared URLs (4 holders each: 6 links per URL), reported before either worker runs.
     const tag = uniq('race');

@@ -40,6 +40,7 @@ describe('parseConfig: defaults', () => {
       SLA_STANDARD_MINUTES: 1440,
       WEBHOOK_MAX_ATTEMPTS: 8,
       EXPOSURE_CAP_PER_DAY: 80,
+      NETWORK_MAX_ACCOUNTS_PER_EVIDENCE: 50,
       RETENTION_CONTACT_DAYS: 90,
       NCMEC_SUBMIT_ENABLED: false,
       NCMEC_XSD_PATH: '../shared/ncmec/cyber_tipline.xsd',
