@@ -27,6 +27,7 @@ import { rollUpMetricHours } from '@/lib/metrics/rollup-hours';
 import { createApiKey } from '@/lib/platform/create-api-key';
 import { ncmecSchemaProblem } from '@/lib/referrals/ncmec-schema-status';
 import { hashPassword } from '@/lib/staff/password';
+import { importDemoHashList } from './demo/known-content-list';
 import { DAY, planDemo } from './demo/plan';
 import { seededRandom } from './demo/random';
 import { installSeedingClock } from './demo/seeding-clock';
@@ -86,6 +87,8 @@ export async function seedDemoData(prisma: PrismaClient, options: { withDemoStaf
       }
     };
     if (admin) {
+      // The hotline list was imported before the history begins; the worker matches reports against it.
+      await run(() => importDemoHashList(admin, plan.knownContent, DEMO_SEED + 1));
       for (const e of eventsOf(plan, ctx)) {
         clock.set(e.at);
         await run(e.run);

@@ -1,5 +1,6 @@
 import type { HarmCategory } from '@/lib/generated/prisma/enums';
 import type { Random } from './random';
+import { planRing, type DemoKnownContent } from './ring';
 import { BURST_HANDLES, BURST_TEXTS, DISPLAY_NAMES, HANDLE_PARTS, REPORT_TEXTS } from './texts';
 
 /**
@@ -24,6 +25,10 @@ export type PlannedReport = {
   country: string | null;
   displayName: string | null;
   mediaHashes: string[];
+  /** API only: an IP capture event the platform recorded for the account. */
+  ipAddress?: string;
+  /** API only: the suspended account the platform says this one replaced. */
+  replacesHandle?: string;
 };
 
 /**
@@ -51,7 +56,7 @@ export type PlannedCase = {
 
 export type Worker = 0 | 1 | 2 | 3 | 4;
 
-export type DemoPlan = { cases: PlannedCase[]; burstStart: Date; anchor: Date };
+export type DemoPlan = { cases: PlannedCase[]; burstStart: Date; anchor: Date; knownContent: DemoKnownContent };
 
 const CATEGORY_WEIGHTS: readonly (readonly [HarmCategory, number])[] = [
   ['grooming', 28],
@@ -169,7 +174,9 @@ export function planDemo(random: Random, anchor: Date): DemoPlan {
 
   const burstStart = lastSaturdayAfternoon(anchor);
   cases.push(...planBurst(random, burstStart, report));
-  return { cases, burstStart, anchor };
+  const ring = planRing(random, anchor, handle, report, BURST_HANDLES[0]!);
+  cases.push(...ring.cases);
+  return { cases, burstStart, anchor, knownContent: ring.knownContent };
 }
 
 /** Minutes to hours by severity; now and then longer than the SLA (critical 1 h, high 4 h, standard 24 h). */

@@ -38,7 +38,16 @@ export async function fileReport(ctx: TimelineContext, r: PlannedReport): Promis
     contentUrls: r.contentUrls,
     reporter: { country: r.country ?? undefined, ...(api ? { platformUserId: `demo-user-${r.reporter}` } : {}) },
     mediaHashes: r.mediaHashes,
-    ...(api ? { platformContext: { displayName: r.displayName ?? undefined, countryCode: r.country === 'GB' ? 'GB' : 'US' } } : {}),
+    ...(api
+      ? {
+          platformContext: {
+            displayName: r.displayName ?? undefined,
+            countryCode: r.country === 'GB' ? 'GB' : 'US',
+            ...(r.ipAddress ? { ipCaptureEvents: [{ ipAddress: r.ipAddress, eventName: 'Upload', dateTime: r.at.toISOString() }] } : {}),
+            ...(r.replacesHandle ? { replacesAccount: { handle: r.replacesHandle } } : {}),
+          },
+        }
+      : {}),
   });
   const headers = new Headers({ [CLIENT_IP_HEADER]: reporterIp(r.reporter) });
   const source = intakeSourceFor(headers, report, { channel: r.channel, apiClientId: api ? ctx.apiClientId : null });

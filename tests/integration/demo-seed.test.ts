@@ -6,9 +6,17 @@ import { verifyAuditChain } from '@/lib/audit/verify';
 import { CASE_STATUSES } from '@/lib/cases/state-machine';
 import { getConfig, resetConfigForTests } from '@/lib/config';
 import { getPrisma } from '@/lib/db';
+import { KnownContentIndex } from '@/lib/hashes/known-content-index';
+import { matchQueuedReports } from '@/lib/known-content/match-queued-reports';
 import { getMetrics } from '@/lib/metrics/get-metrics';
+import { getAccountNetwork } from '@/lib/networks/get-account-network';
+import { linkQueuedReports } from '@/lib/networks/compute-account-links';
+import type { PriorityParts } from '@/lib/queue/priority';
+import { rescoreDueCases } from '@/lib/queue/rescore-due-cases';
 import { ncmecSchemaProblem } from '@/lib/referrals/ncmec-schema-status';
+import { DEMO_LIST_NAME } from '@/prisma/demo/known-content-list';
 import { HOUR, lastSaturdayAfternoon } from '@/prisma/demo/plan';
+import { BURST_HANDLES } from '@/prisma/demo/texts';
 import { hasBeenSeeded, seedDemoData, type SeedResult } from '@/prisma/seed';
 
 process.env.TC_DEMO = '1';
@@ -104,6 +112,32 @@ describe('the demo seed on an empty database', () => {
     expect(result.forged).toEqual([]);
     expect(result.unsealedOverdue).toEqual([]);
     expect(result.sealedCount).toBe(BigInt(await prisma.auditEntry.count()));
+  });
+
+  it('holds a ring the worker links into one network, with known content on a fictional list and a ban evader', async () => {
+    const list = await prisma.hashList.findUniqueOrThrow({ where: { name: DEMO_LIST_NAME } });
+    expect(list.entryCount).toBeGreaterThan(400);
+    // What the worker does within seconds of the first start.
+    await linkQueuedReports(prisma);
+    while ((await matchQueuedReports(prisma, new KnownContentIndex())) > 0);
+    while ((await rescoreDueCases(prisma)) > 0);
+
+    const matches = await prisma.caseHashMatch.findMany({ where: { listId: list.id }, select: { caseId: true, algorithm: true, distance: true } });
+    expect(matches.map((m) => `${m.algorithm}:${m.distance}`).sort()).toEqual(['md5:0', 'md5:0', 'md5:0', 'pdq:11', 'pdq:23', 'pdq:4'].sort());
+    const ringCaseIds = [...new Set(matches.map((m) => m.caseId))];
+    expect(ringCaseIds).toHaveLength(4);
+    const ringCase = await prisma.case.findUniqueOrThrow({ where: { id: ringCaseIds[0]! }, select: { accountId: true, status: true } });
+    expect(ringCase.status).toBe('open');
+    const network = await getAccountNetwork(prisma, ringCase.accountId);
+    expect(network.accounts.length).toBeGreaterThanOrEqual(6);
+    const reasons = new Set(network.links.map((l) => l.reason));
+    for (const reason of ['shared_content_url', 'shared_media_hash', 'shared_ip_hash', 'mentioned_handle', 'replaced_account'] as const) expect(reasons).toContain(reason);
+    // The replacement of a suspended burst account scores as ban evasion.
+    const evaded = network.accounts.find((a) => a.handle === BURST_HANDLES[0]);
+    expect(evaded?.enforcement).toBe('suspended');
+    const parts = await prisma.case.findMany({ where: { id: { in: network.accounts.flatMap((a) => (a.openCase ? [a.openCase.id] : [])) } }, select: { priorityParts: true } });
+    expect(parts.some((p) => (p.priorityParts as PriorityParts).banEvasion === 30)).toBe(true);
+    expect(parts.filter((p) => (p.priorityParts as PriorityParts).knownContent === 40)).toHaveLength(4);
   });
 
   it('is never seeded twice', async () => {
