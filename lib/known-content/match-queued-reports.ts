@@ -5,7 +5,7 @@ import { matchHashes } from '@/lib/hashes/match-hashes';
 import { recordMatches, type FoundMatch } from './record-matches';
 
 /**
- * One batch of reports that arrived with media hashes (queued by a trigger at intake): each report's
+ * One batch of reports that arrived with media hashes (queued by the intake procedure): each report's
  * hashes are matched against the active lists, matches recorded on the case, and the reports taken
  * off the queue, in one transaction. Rows are claimed with SKIP LOCKED, so intake never waits on
  * this and two workers share the queue without matching a report twice. Returns how many reports
