@@ -4,6 +4,8 @@ import { useEffect, useRef } from 'react';
 import type { NetworkViewDTO } from '@/lib/networks/view-network';
 
 const ENFORCEMENT_COLOUR = { none: '#64748b', suspended: '#b91c1c', preserved: '#b45309' } as const;
+/** Beyond this many links the labels overlap into noise. */
+const EDGE_LABELS_MAX = 6;
 
 /**
  * The network drawn on a canvas by cytoscape (no images, nothing fetched: labels are the defanged
@@ -33,7 +35,8 @@ export function NetworkGraph({ network }: { network: NetworkViewDTO }) {
           ...network.rows.map((r) => ({
             data: { id: r.accountId, label: r.label, hops: r.hops, colour: ENFORCEMENT_COLOUR[r.enforcement], shape: r.openCase ? 'ellipse' : 'round-rectangle', size: r.hops === 0 ? 34 : 24, border: r.hops === 0 ? 5 : 1 },
           })),
-          ...[...pairs.entries()].map(([key, p]) => ({ data: { id: key, source: p.source, target: p.target, label: p.labels.join(', ') } })),
+          // Edge labels only while they stay readable; the table beside the graph always gives every reason.
+          ...[...pairs.entries()].map(([key, p]) => ({ data: { id: key, source: p.source, target: p.target, label: pairs.size <= EDGE_LABELS_MAX ? p.labels.join(', ') : '' } })),
         ],
         style: [
           {
@@ -58,7 +61,7 @@ export function NetworkGraph({ network }: { network: NetworkViewDTO }) {
             style: { width: 1.5, 'line-color': '#94a3b8', label: 'data(label)', 'font-size': 8, color: '#334155', 'text-background-color': '#f8fafc', 'text-background-opacity': 1, 'curve-style': 'bezier' },
           },
         ],
-        layout: { name: 'concentric', concentric: (node: { data(k: string): number }) => 3 - node.data('hops'), levelWidth: () => 1, minNodeSpacing: 30, animate: false },
+        layout: { name: 'concentric', concentric: (node: { data(k: string): number }) => 3 - node.data('hops'), levelWidth: () => 1, minNodeSpacing: 60, spacingFactor: 1.4, animate: false },
         userZoomingEnabled: false,
         boxSelectionEnabled: false,
         autoungrabify: true,
@@ -72,7 +75,7 @@ export function NetworkGraph({ network }: { network: NetworkViewDTO }) {
 
   return (
     <div>
-      <div ref={container} data-testid="network-graph" aria-hidden="true" className="h-72 w-full rounded-md border border-slate-200 bg-slate-50 dark:border-slate-700 dark:bg-slate-950" />
+      <div ref={container} data-testid="network-graph" aria-hidden="true" className="h-96 w-full rounded-md border border-slate-200 bg-slate-50 dark:border-slate-700 dark:bg-slate-950" />
       <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
         Red: suspended. Amber: preservation hold. Grey: no action in force. Circle: open case. Square: no open case. Large: this case’s account.
       </p>
