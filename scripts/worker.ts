@@ -23,6 +23,8 @@ import { expireLeases } from '@/lib/queue/expire-leases';
 import { rescoreDueCases } from '@/lib/queue/rescore-due-cases';
 import { getSigningKey, resolveKeyPath } from '@/lib/referrals/signing-key';
 import { purgeExpiredContacts } from '@/lib/retention/purge-contacts';
+import { beat } from '@/lib/worker/heartbeat';
+import { withLease } from '@/lib/worker/lease';
 
 // Rollups and purges may legitimately run longer than a request's statement limit.
 process.env.DATABASE_STATEMENT_TIMEOUT_MS = process.env.WORKER_STATEMENT_TIMEOUT_MS || '120000';
@@ -65,13 +67,23 @@ const tasks: Task[] = [
     name: 'write audit checkpoint',
     everyMs: config.AUDIT_CHECKPOINT_SECONDS * 1_000,
     nextAt: Date.now() + 5_000, // after the first seal
+    // A lease, so two workers never write the same head at once; writeCheckpoint skips a head already in the file.
     run: async () =>
-      writeCheckpoint({
-        prisma,
-        dir: path.resolve(config.AUDIT_CHECKPOINT_DIR),
-        privateKey: (await getSigningKey(resolveKeyPath(config.REFERRAL_SIGNING_KEY_PATH))).privateKey,
-        webhookUrl: config.AUDIT_CHECKPOINT_WEBHOOK_URL,
-      }),
+      withLease(prisma, 'audit-checkpoint', 60_000, async () =>
+        writeCheckpoint({
+          prisma,
+          dir: path.resolve(config.AUDIT_CHECKPOINT_DIR),
+          privateKey: (await getSigningKey(resolveKeyPath(config.REFERRAL_SIGNING_KEY_PATH))).privateKey,
+          webhookUrl: config.AUDIT_CHECKPOINT_WEBHOOK_URL,
+        }),
+      ),
+  },
+  {
+    // `npm run worker:health` reads these beats (docs/deployment.md).
+    name: 'heartbeat',
+    everyMs: 5_000,
+    nextAt: 0,
+    run: () => beat(prisma),
   },
   {
     name: 'rescore due cases',

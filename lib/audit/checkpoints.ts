@@ -34,6 +34,11 @@ export async function writeCheckpoint({
     SELECT seq, entry_id AS "entryId", hash FROM audit_seals ORDER BY seq DESC LIMIT 1`;
   if (!head) return null;
   if (lastWritten?.dir === dir && lastWritten.seq === head.seq.toString()) return null; // nothing new since the last one
+  // Another worker writing to the same directory may have checkpointed this head already.
+  if ((await lastSeqInFile(fileFor(dir, now))) === head.seq.toString()) {
+    lastWritten = { dir, seq: head.seq.toString() };
+    return null;
+  }
   const keying = await readKeying(prisma);
   const checkpoint = signCheckpoint(
     { version: 1, seq: head.seq.toString(), entryId: head.entryId.toString(), hash: head.hash, keyedFromSeq: keying.keyedFromSeq.toString(), at: now.toISOString() },
@@ -44,6 +49,19 @@ export async function writeCheckpoint({
   lastWritten = { dir, seq: checkpoint.seq };
   if (webhookUrl) await postCheckpoint(webhookUrl, checkpoint);
   return checkpoint;
+}
+
+/** The seq of the last checkpoint line in `file`, or null when there is none. */
+async function lastSeqInFile(file: string): Promise<string | null> {
+  const text = await readFile(file, 'utf8').catch(() => '');
+  const last = text.trimEnd().split('\n').at(-1);
+  if (!last) return null;
+  try {
+    const seq = (JSON.parse(last) as { seq?: unknown }).seq;
+    return typeof seq === 'string' ? seq : null;
+  } catch {
+    return null;
+  }
 }
 
 async function postCheckpoint(url: string, checkpoint: Checkpoint): Promise<void> {
