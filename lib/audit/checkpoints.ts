@@ -15,8 +15,6 @@ import { readKeying } from './keying';
  */
 const fileFor = (dir: string, at: Date) => path.join(dir, `checkpoints-${at.toISOString().slice(0, 10)}.jsonl`);
 
-let lastWritten: { dir: string; seq: string } | undefined;
-
 export async function writeCheckpoint({
   prisma,
   dir,
@@ -33,12 +31,8 @@ export async function writeCheckpoint({
   const [head] = await prisma.$queryRaw<{ seq: bigint; entryId: bigint; hash: string }[]>`
     SELECT seq, entry_id AS "entryId", hash FROM audit_seals ORDER BY seq DESC LIMIT 1`;
   if (!head) return null;
-  if (lastWritten?.dir === dir && lastWritten.seq === head.seq.toString()) return null; // nothing new since the last one
-  // Another worker writing to the same directory may have checkpointed this head already.
-  if ((await lastSeqInFile(fileFor(dir, now))) === head.seq.toString()) {
-    lastWritten = { dir, seq: head.seq.toString() };
-    return null;
-  }
+  // Nothing new since the last checkpoint in this directory, written by this worker or another one.
+  if ((await lastSeqInFile(fileFor(dir, now))) === head.seq.toString()) return null;
   const keying = await readKeying(prisma);
   const checkpoint = signCheckpoint(
     { version: 1, seq: head.seq.toString(), entryId: head.entryId.toString(), hash: head.hash, keyedFromSeq: keying.keyedFromSeq.toString(), at: now.toISOString() },
@@ -46,7 +40,6 @@ export async function writeCheckpoint({
   );
   await mkdir(dir, { recursive: true, mode: 0o700 });
   await appendFile(fileFor(dir, now), `${JSON.stringify(checkpoint)}\n`, { mode: 0o600 });
-  lastWritten = { dir, seq: checkpoint.seq };
   if (webhookUrl) await postCheckpoint(webhookUrl, checkpoint);
   return checkpoint;
 }
