@@ -14,7 +14,8 @@ function millis(value: string | undefined, fallback: number): number {
 /**
  * Pool settings that turn an unreachable or frozen database into a quick error (a 503 at intake)
  * instead of a request that hangs. statement_timeout travels in the startup packet, not a session
- * SET, so it holds behind a transaction pooler too; query_timeout is the client-side backstop for a
+ * SET. PgBouncer drops it (ignore_startup_parameters) and sets the server side's limit itself with
+ * connect_query (docs/deployment.md); query_timeout is the client-side backstop for a
  * server that does not answer at all (stopped with SIGSTOP, a dead network path). The statement
  * limits default on in production processes only (npm start's web server; the worker sets its own
  * longer statement limit): CLI tools, benchmarks seeding a million rows and tests run without them

@@ -19,6 +19,11 @@ export const ZEnvironment = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/./, 'DATABASE_URL must be a postgres:// or postgresql:// URL'),
   /** The owner role, for migrations only (prisma/tooling); DATABASE_URL is the app's least-privilege role. */
   DATABASE_OWNER_URL: z.preprocess(blankAsUnset, z.string().regex(/^postgres(ql)?:\/\/./, 'DATABASE_OWNER_URL must be a postgres:// or postgresql:// URL').optional()),
+  /**
+   * The app role straight to PostgreSQL, bypassing a transaction pooler, for what needs a session:
+   * the worker's webhook delivery (graphile-worker LISTENs). Unset: DATABASE_URL (docs/deployment.md).
+   */
+  DATABASE_DIRECT_URL: z.preprocess(blankAsUnset, z.string().regex(/^postgres(ql)?:\/\/./, 'DATABASE_DIRECT_URL must be a postgres:// or postgresql:// URL').optional()),
 
   PLATFORM_NAME: z.string().min(1).default('Example Social'),
   PLATFORM_SLUG: z
@@ -36,7 +41,7 @@ export const ZEnvironment = z.object({
   // Database trouble answers 503 in seconds instead of hanging requests (lib/db.ts, lib/db-outage.ts).
   /** How long to wait for a database connection (new or from the pool) before giving up. */
   DATABASE_CONNECT_TIMEOUT_MS: positiveInt(3_000),
-  /** Longest statement; sent as a startup parameter (never a session SET) so it survives a transaction pooler. */
+  /** Longest statement; a startup parameter, never a session SET (behind PgBouncer the pooler's connect_query sets it: docs/deployment.md). */
   DATABASE_STATEMENT_TIMEOUT_MS: positiveInt(5_000),
   /** The worker's longest statement (rollups and purges scan more than a request does). */
   WORKER_STATEMENT_TIMEOUT_MS: positiveInt(120_000),

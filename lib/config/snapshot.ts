@@ -16,7 +16,7 @@ export function configSnapshot(config: AppConfig): ConfigSnapshot {
   for (const [key, value] of Object.entries(config).sort(([a], [b]) => a.localeCompare(b))) {
     if (value === undefined) snapshot[key] = null;
     else if (SECRET_KEYS.has(key)) snapshot[key] = `sha256:${createHash('sha256').update(String(value)).digest('hex').slice(0, 12)}`;
-    else if (key === 'DATABASE_URL' || key === 'DATABASE_OWNER_URL') snapshot[key] = withoutPassword(String(value));
+    else if (key.startsWith('DATABASE_') && key.endsWith('_URL')) snapshot[key] = withoutPassword(String(value));
     else snapshot[key] = typeof value === 'number' || typeof value === 'boolean' ? value : String(value);
   }
   return snapshot;

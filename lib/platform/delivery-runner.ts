@@ -26,7 +26,8 @@ export type DecisionDelivery = { dispatch: () => Promise<number>; stop: () => Pr
  * mechanism; a job left locked by a crashed process is simply superseded by the next claim.
  */
 export async function startDecisionDelivery(target: WebhookTarget, options: { concurrency?: number } = {}): Promise<DecisionDelivery> {
-  const connectionString = process.env.DATABASE_URL;
+  // graphile-worker holds a LISTEN session: straight to PostgreSQL, never through a transaction pooler.
+  const connectionString = process.env.DATABASE_DIRECT_URL || process.env.DATABASE_URL;
   if (!connectionString) throw new Error('DATABASE_URL is not set');
   const concurrency = options.concurrency ?? 4;
   const prisma = getPrisma();
