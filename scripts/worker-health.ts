@@ -1,4 +1,4 @@
-// `npm run worker:health [-- --max-age 30] [--this-host]`: exits 0 when a worker (on this host, with
+// `npm run worker:health [-- --max-age 180] [--this-host]`: exits 0 when a worker (on this host, with
 // --this-host) beat within the last --max-age seconds, 1 otherwise. A cheap health check for worker
 // processes, which serve no HTTP (docs/deployment.md).
 import { hostname } from 'node:os';
@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { getPrisma } from '@/lib/db';
 import { recentWorkers } from '@/lib/worker/heartbeat';
 
-const { values } = parseArgs({ options: { 'max-age': { type: 'string', default: '30' }, 'this-host': { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { 'max-age': { type: 'string', default: '180' }, 'this-host': { type: 'boolean', default: false } } });
 const maxAge = Number(values['max-age']);
 if (!Number.isFinite(maxAge) || maxAge <= 0) {
   console.error('--max-age must be a positive number of seconds');
