@@ -12,6 +12,8 @@ import { verifyAuditChain } from '@/lib/audit/verify';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { getPrisma } from '@/lib/db';
 import { PrismaClient } from '@/lib/generated/prisma/client';
+import { KnownContentIndex } from '@/lib/hashes/known-content-index';
+import { rematchChangedLists } from '@/lib/known-content/rematch-changed-lists';
 import { HOUR_MS, rollUpMetricHours } from '@/lib/metrics/rollup-hours';
 import { startDecisionDelivery } from '@/lib/platform/delivery-runner';
 import { acceptReport } from '@/lib/reports/accept-report';
@@ -96,6 +98,15 @@ describe('two workers at once', () => {
     await write(other, 'worker-b');
     const lines = readdirSync(dir).flatMap((f) => readFileSync(path.join(dir, f), 'utf8').trim().split('\n'));
     expect(lines).toHaveLength(1);
+  });
+
+  it('known-content rematch: one worker brings a changed list up to date, the other skips it', async () => {
+    const list = await prisma.hashList.create({ data: { name: 'two-workers', source: 'Test hotline', category: 'child_sexual_imagery', entryCount: 1 } });
+    await prisma.hashListEntry.create({ data: { listId: list.id, algorithm: 'sha256', value: 'ab'.repeat(32) } });
+    const [a, b] = await twice((w) => rematchChangedLists(w, new KnownContentIndex()));
+    expect(a + b).toBe(1);
+    const after = await prisma.hashList.findUniqueOrThrow({ where: { id: list.id } });
+    expect(after.matchedGeneration).toBe(after.generation);
   });
 
   it('a lease has one holder at a time, and a lapsed one can be taken over', async () => {
