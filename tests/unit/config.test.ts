@@ -192,3 +192,15 @@ describe('parseConfig: numbers and flags', () => {
     expect(errorOf({ ...base, TRUST_PROXY: 'yes' }).message).toContain('TRUST_PROXY');
   });
 });
+
+describe('DATABASE_DIRECT_URL', () => {
+  it('is optional, must be a postgres URL, and loses its password in the audited snapshot', async () => {
+    const { configSnapshot } = await import('@/lib/config/snapshot');
+    expect(parseConfig(base).DATABASE_DIRECT_URL).toBeUndefined();
+    expect(errorOf({ ...base, DATABASE_DIRECT_URL: 'mysql://x' }).message).toContain('DATABASE_DIRECT_URL must be a postgres://');
+    const config = parseConfig({ ...base, DATABASE_DIRECT_URL: 'postgresql://tc_app:direct-secret@db:5432/tc' });
+    const snapshot = configSnapshot(config);
+    expect(snapshot.DATABASE_DIRECT_URL).toBe('postgresql://tc_app:***@db:5432/tc');
+    expect(JSON.stringify(snapshot)).not.toContain('direct-secret');
+  });
+});
