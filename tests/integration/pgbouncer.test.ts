@@ -3,6 +3,7 @@
 // verification. Two server connections serve a pool of ten clients, so any session state (a SET, a
 // session advisory lock, a named prepared statement) would land on another client's transaction.
 // graphile-worker's LISTEN uses DATABASE_DIRECT_URL, straight to Postgres, as in production.
+import { spawn } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,6 +33,7 @@ import { purgeExpiredContacts } from '@/lib/retention/purge-contacts';
 import { beat, recentWorkers } from '@/lib/worker/heartbeat';
 import { withLease } from '@/lib/worker/lease';
 import { createStaffPrincipal } from '../factories/cases';
+import { createCaseForDecisions, decide } from '../factories/decisions';
 import { startWebhookReceiver } from '../factories/webhook-receiver';
 import { PGBOUNCER_SKIP_REASON, pgbouncerBinary, startPgbouncer, type Pgbouncer } from '../setup/pgbouncer';
 import { TEST_ROLES } from '../setup/provided';
@@ -58,6 +60,7 @@ beforeAll(async () => {
       // (5 s, below) is dropped: 4 s here, so the test can tell which one holds.
       { name: 'tc', target, connectQuery: 'SET statement_timeout = 4000' },
       { name: 'tc_limited', target, connectQuery: 'SET statement_timeout = 300' },
+      { name: 'tc_worker', target, connectQuery: 'SET statement_timeout = 120000' },
     ],
     users: [TEST_ROLES.app],
   });
@@ -165,4 +168,38 @@ describe.skipIf(skip)(`through PgBouncer (transaction pooling)${skip ? ' [skippe
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect((await transactionsThroughBouncer()) - before).toBeGreaterThan(30);
   }, 120_000);
+
+  it('the worker process runs through the pooler: it beats, seals and delivers, and no task fails', async () => {
+    const prisma = getPrisma();
+    const secret = 'whsec-bouncer-worker-0123456789-abcdef';
+    const receiver = await startWebhookReceiver(secret);
+    const kase = await createCaseForDecisions();
+    const { message } = await decide(kase, 1);
+    const worker = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/worker.ts'], {
+      cwd: path.resolve(import.meta.dirname, '../..'),
+      env: { ...process.env, DATABASE_URL: bouncer.urlFor('tc_worker', TEST_ROLES.app), DATABASE_DIRECT_URL: directUrl, PLATFORM_WEBHOOK_URL: receiver.url, PLATFORM_WEBHOOK_SECRET: secret },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    worker.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    worker.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+    try {
+      const deadline = Date.now() + 60_000;
+      const done = async () =>
+        receiver.applied.size === 1 &&
+        (await prisma.workerHeartbeat.count({ where: { workerId: { not: 'bouncer-worker' } } })) > 0 &&
+        (await prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM audit_entries e WHERE NOT EXISTS (SELECT 1 FROM audit_seals s WHERE s.entry_id = e.id)`)[0]!.n === 0n;
+      while (!(await done())) {
+        if (Date.now() > deadline || worker.exitCode !== null) throw new Error(`the worker did not catch up through PgBouncer:\n${output}`);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      expect(JSON.parse([...receiver.applied.values()][0]!)).toMatchObject({ caseId: message.caseId, details: { seq: 1 } });
+      expect(output).not.toMatch(/failed/);
+    } finally {
+      worker.kill('SIGTERM');
+      await exited;
+      await receiver.close();
+    }
+  }, 90_000);
 });
