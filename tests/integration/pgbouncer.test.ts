@@ -1,5 +1,5 @@
 // The app through PgBouncer in transaction pooling mode (issue 13, req 4): intake (one report and a
-// batch), a claim, a case action, the worker's jobs once and webhook delivery, then audit
+// batch), a claim, a case action, a referral preparation, the worker's jobs once and webhook delivery, then audit
 // verification. Two server connections serve a pool of ten clients, so any session state (a SET, a
 // session advisory lock, a named prepared statement) would land on another client's transaction.
 // graphile-worker's LISTEN uses DATABASE_DIRECT_URL, straight to Postgres, as in production.
@@ -16,6 +16,7 @@ import { verifyAuditChain } from '@/lib/audit/verify';
 import { endExpiredSuspensions } from '@/lib/cases/end-expired-suspensions';
 import { ZCaseActionInput } from '@/lib/cases/schema';
 import { takeAction } from '@/lib/cases/take-action';
+import { resetConfigForTests } from '@/lib/config';
 import { getPrisma } from '@/lib/db';
 import { KnownContentIndex } from '@/lib/hashes/known-content-index';
 import { matchQueuedReports } from '@/lib/known-content/match-queued-reports';
@@ -24,6 +25,7 @@ import { rollUpMetricHours } from '@/lib/metrics/rollup-hours';
 import { linkQueuedReports } from '@/lib/networks/compute-account-links';
 import { startDecisionDelivery } from '@/lib/platform/delivery-runner';
 import { endExpiredHolds } from '@/lib/preservation/end-expired-holds';
+import { prepareReferral } from '@/lib/referrals/prepare-referral';
 import { claimNextCase } from '@/lib/queue/claim-next-case';
 import { expireLeases } from '@/lib/queue/expire-leases';
 import { rescoreDueCases } from '@/lib/queue/rescore-due-cases';
@@ -32,11 +34,14 @@ import { ZReportInput } from '@/lib/reports/schema';
 import { purgeExpiredContacts } from '@/lib/retention/purge-contacts';
 import { beat, recentWorkers } from '@/lib/worker/heartbeat';
 import { withLease } from '@/lib/worker/lease';
-import { createStaffPrincipal } from '../factories/cases';
+import { createStaffPrincipal, reportAccount } from '../factories/cases';
 import { createCaseForDecisions, decide } from '../factories/decisions';
 import { startWebhookReceiver } from '../factories/webhook-receiver';
 import { PGBOUNCER_SKIP_REASON, pgbouncerBinary, startPgbouncer, type Pgbouncer } from '../setup/pgbouncer';
 import { TEST_ROLES } from '../setup/provided';
+
+process.env.REFERRAL_CONTACT_EMAIL = 'safety@example.test';
+resetConfigForTests();
 
 const skip = !pgbouncerBinary;
 if (skip) console.warn(`pgbouncer.test.ts: ${PGBOUNCER_SKIP_REASON}`);
@@ -124,6 +129,10 @@ describe.skipIf(skip)(`through PgBouncer (transaction pooling)${skip ? ' [skippe
       input: ZCaseActionInput.parse({ type: 'suspend', reasonCode: 'csam_shared', note: 'Through the pooler.' }),
     });
     expect(acted.version).toBeGreaterThan(claim.version);
+    // A referral preparation (NCA: no NCMEC schema needed): the payload built once and stored with its hash.
+    const ukCase = await reportAccount({ category: 'child_sexual_imagery', reporterCountry: 'GB' });
+    const prepared = await prepareReferral({ caseId: ukCase.caseId, hotline: 'uk_nca', actor: moderator });
+    expect(prepared).toBeTruthy();
 
     // The worker's jobs, once each.
     const index = new KnownContentIndex();
@@ -187,14 +196,15 @@ describe.skipIf(skip)(`through PgBouncer (transaction pooling)${skip ? ' [skippe
     try {
       const deadline = Date.now() + 60_000;
       const done = async () =>
-        receiver.applied.size === 1 &&
+        [...receiver.applied.values()].some((body) => (JSON.parse(body) as { caseId?: string }).caseId === message.caseId) &&
         (await prisma.workerHeartbeat.count({ where: { workerId: { not: 'bouncer-worker' } } })) > 0 &&
         (await prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM audit_entries e WHERE NOT EXISTS (SELECT 1 FROM audit_seals s WHERE s.entry_id = e.id)`)[0]!.n === 0n;
       while (!(await done())) {
         if (Date.now() > deadline || worker.exitCode !== null) throw new Error(`the worker did not catch up through PgBouncer:\n${output}`);
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
-      expect(JSON.parse([...receiver.applied.values()][0]!)).toMatchObject({ caseId: message.caseId, details: { seq: 1 } });
+      const delivered = [...receiver.applied.values()].map((body) => JSON.parse(body) as { caseId: string });
+      expect(delivered.find((d) => d.caseId === message.caseId)).toMatchObject({ details: { seq: 1 } });
       expect(output).not.toMatch(/failed/);
     } finally {
       worker.kill('SIGTERM');
