@@ -105,7 +105,7 @@ describe.skipIf(skip)(`through PgBouncer (transaction pooling)${skip ? ' [skippe
     }
   });
 
-  it('runs intake, a claim, a case action, the worker jobs and delivery, and the audit chain verifies', async () => {
+  it('runs intake, a claim, a case action, a referral preparation, the worker jobs and delivery, and the audit chain verifies', async () => {
     const prisma = getPrisma();
     const before = await transactionsThroughBouncer();
 
