@@ -16,7 +16,7 @@ type ImportResponse = {
 };
 
 /**
- * The upload form. The file goes as the request body to the import route (streamed there, never
+ * The import form. The pasted list goes as the request body to the import route (streamed there, never
  * stored); the list's details go as query parameters. The size limit is checked here first, and
  * again on the server.
  */
@@ -44,16 +44,18 @@ export function HashListImportForm({
     event.preventDefault();
     if (pending) return;
     const form = new FormData(event.currentTarget);
-    const file = form.get('file');
-    if (!(file instanceof File) || file.name === '') return setErrors({ file: ['Choose a CSV or JSON lines file'] });
-    if (file.size > maxBytes) return setErrors({ file: [`The console takes files up to ${maxMb} MB; import larger lists with npm run hashlist:import`] });
+    // Pasted text, never a file input: the console takes no uploads of any kind (the hard rule).
+    const text = String(form.get('file') ?? '');
+    if (text.trim() === '') return setErrors({ file: ['Paste the list: CSV (hash,label) or JSON lines'] });
+    const file = new Blob([text], { type: 'text/plain' });
+    if (file.size > maxBytes) return setErrors({ file: [`The console takes lists up to ${maxMb} MB; import larger lists with npm run hashlist:import`] });
     const params = new URLSearchParams({
       name: String(form.get('name') ?? ''),
       source: String(form.get('source') ?? ''),
       category: String(form.get('category') ?? ''),
       pdqMaxDistance: String(form.get('pdqMaxDistance') ?? ''),
       replace: form.get('replace') === 'on' ? 'true' : 'false',
-      fileName: file.name,
+      fileName: 'pasted-list.txt',
       size: String(file.size),
     });
     setPending(true);
@@ -125,15 +127,16 @@ export function HashListImportForm({
           ) : null}
         </div>
         <div>
-          <Label htmlFor="list-file">File</Label>
-          <input
+          <Label htmlFor="list-file">Hash lines</Label>
+          <Hint id="list-file-hint">Paste the list as text: CSV (hash,label) or JSON lines. Larger lists: npm run hashlist:import.</Hint>
+          <textarea
             id="list-file"
             name="file"
-            type="file"
-            accept=".csv,.txt,.jsonl,.ndjson,.json,text/csv,text/plain,application/json"
+            rows={8}
+            spellCheck={false}
             aria-invalid={invalid('file') || undefined}
-            aria-describedby={describedBy(invalid('file') && 'list-file-error')}
-            className="mt-1.5 block text-base"
+            aria-describedby={describedBy('list-file-hint', invalid('file') && 'list-file-error')}
+            className={`${controlClass(invalid('file'))} font-mono text-sm`}
           />
           <FieldError id="list-file-error" messages={errors.file ?? errors.fileName ?? errors.size} />
         </div>
