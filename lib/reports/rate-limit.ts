@@ -3,11 +3,13 @@ import cluster from 'node:cluster';
 import { RateLimiterCluster, RateLimiterMemory, type RateLimiterAbstract, type RateLimiterRes } from 'rate-limiter-flexible';
 import { getConfig } from '@/lib/config';
 import { AppError } from '@/lib/errors';
+import { giveBackSharedPoint, takeSharedPoint } from './shared-limits';
 
 /**
- * Per-source limits, kept in memory: this process's, or, when scripts/serve.mjs runs several web
- * processes, the cluster primary's, so a limit is one limit for the whole server. (Several servers
- * would swap in rate-limiter-flexible's Postgres or Redis store.)
+ * Per-source limits in two lines. The first is in memory: this process's, or, when scripts/serve.mjs
+ * runs several web processes, the cluster primary's; it refuses a flood from one source without a
+ * database call. The second is the limit itself, kept in PostgreSQL (lib/reports/shared-limits.ts)
+ * and shared by every web node, so two nodes do not double a limit (decision 0020).
  */
 // On globalThis: the intake fast path (lib/reports/intake-node-handler.ts) is bundled apart from Next's
 // server code but runs in the same process, and a source's limit must be one limit across both.
@@ -38,13 +40,26 @@ export function isRateLimiterRefusal(value: unknown): value is Pick<RateLimiterR
 }
 
 async function consume(name: string, perMinute: number, key: string, refusal: (retryAfterSeconds: number) => string): Promise<void> {
+  const limited = (msBeforeNext: number) => {
+    const retryAfterSeconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
+    return new AppError('rate_limited', refusal(retryAfterSeconds), { retryAfterSeconds });
+  };
+  const memory = limiter(name, perMinute);
   try {
-    await limiter(name, perMinute).consume(key);
+    await memory.consume(key);
   } catch (result) {
     if (!isRateLimiterRefusal(result)) throw result;
-    const retryAfterSeconds = Math.max(1, Math.ceil(result.msBeforeNext / 1000));
-    throw new AppError('rate_limited', refusal(retryAfterSeconds), { retryAfterSeconds });
+    throw limited(result.msBeforeNext);
   }
+  let shared: Awaited<ReturnType<typeof takeSharedPoint>>;
+  try {
+    shared = await takeSharedPoint(`${name}:${key}`, perMinute);
+  } catch (error) {
+    // Database unreachable (a 503 to the caller): nothing was spent, here or there.
+    await memory.reward(key, 1).catch(() => undefined);
+    throw error;
+  }
+  if (!shared.allowed) throw limited(shared.msBeforeNext);
 }
 
 const inSeconds = (seconds: number) => `in ${seconds} second${seconds === 1 ? '' : 's'}`;
@@ -60,6 +75,7 @@ export function consumeReportQuota(sourceHash: string): Promise<void> {
 /** Gives back a point taken by consumeReportQuota for a report that was not stored. */
 export async function refundReportQuota(sourceHash: string): Promise<void> {
   await limiter('reports', getConfig().REPORTS_PER_MINUTE_PER_SOURCE).reward(sourceHash, 1);
+  await giveBackSharedPoint(`reports:${sourceHash}`);
 }
 
 export const LOOKUPS_PER_MINUTE_PER_SOURCE = 30;
