@@ -3,7 +3,10 @@
 // transaction through bare `pg` at the same concurrency, and the ratio of the two.
 // Options: --requests <n> over HTTP (default 20000; a fixed count, so every request's response is
 // counted and the stored total can be checked exactly), --duration <seconds> for the ceiling
-// (default 15), --connections <n> (default 32).
+// (default 15), --connections <n> (default 32), --nodes <n> (default 1): with n > 1 the same load is
+// also run against n web nodes (separate processes on separate ports, one worker, one database) in
+// the same invocation, the load generator's connections spread evenly across them, and the ratio of
+// the two throughputs is printed.
 import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
 import pg from 'pg';
@@ -23,6 +26,7 @@ const arg = (name: string, fallback: number) => {
 const REQUESTS = arg('requests', 20_000);
 const DURATION = arg('duration', 15);
 const CONNECTIONS = arg('connections', 32);
+const NODES = arg('nodes', 1);
 const SLA = { critical: 60, high: 240, standard: 1440 };
 /** The ceiling MACs its audit entries as the app does (same cost); its rows are never sealed. */
 const auditRoot = randomBytes(32).toString('base64url');
@@ -32,26 +36,45 @@ async function countReports(pool: pg.Pool): Promise<number> {
   return Number(rows[0]!.n);
 }
 
-async function measureApp(url: string) {
+/**
+ * REQUESTS reports at CONNECTIONS concurrency, split evenly across `urls` (one load generator:
+ * this process runs one autocannon per node at once); totals over the whole run.
+ */
+async function measureApp(urls: string[]) {
   const runId = randomBytes(3).toString('hex');
-  const result = await autocannon({
-    url,
-    connections: CONNECTIONS,
-    amount: REQUESTS,
-    timeout: 30,
-    requests: [
-      {
-        method: 'POST',
-        path: '/api/v1/reports',
-        setupRequest: (request) => ({
-          ...request,
-          headers: { 'content-type': 'application/json', 'x-forwarded-for': randomIp() },
-          body: JSON.stringify(randomReport(runId)),
-        }),
-      },
-    ],
-  });
-  return result;
+  const started = performance.now();
+  const results = await Promise.all(
+    urls.map((url, i) =>
+      autocannon({
+        url,
+        connections: Math.floor(CONNECTIONS / urls.length) + (i < CONNECTIONS % urls.length ? 1 : 0),
+        amount: Math.floor(REQUESTS / urls.length) + (i < REQUESTS % urls.length ? 1 : 0),
+        timeout: 30,
+        requests: [
+          {
+            method: 'POST',
+            path: '/api/v1/reports',
+            setupRequest: (request) => ({
+              ...request,
+              headers: { 'content-type': 'application/json', 'x-forwarded-for': randomIp() },
+              body: JSON.stringify(randomReport(runId)),
+            }),
+          },
+        ],
+      }),
+    ),
+  );
+  const sum = (pick: (r: autocannon.Result) => number) => results.reduce((n, r) => n + pick(r), 0);
+  return {
+    accepted: sum((r) => r['2xx']),
+    non2xx: sum((r) => r.non2xx),
+    errors: sum((r) => r.errors),
+    timeouts: sum((r) => r.timeouts),
+    seconds: (performance.now() - started) / 1000,
+    // Per node; with one node exactly autocannon's figures.
+    p50: results.map((r) => r.latency.p50).join(' / '),
+    p99: results.map((r) => r.latency.p99).join(' / '),
+  };
 }
 
 /** The same transaction (one tc_accept_report call) through `pg`, with no HTTP, Next.js or Prisma. */
@@ -113,6 +136,34 @@ async function verifyChain(env: NodeJS.ProcessEnv): Promise<string> {
   return result.status === 'intact' ? `intact, ${result.sealedCount} entries` : `BROKEN at ${result.seq}: ${result.reason}`;
 }
 
+type HttpRun = Awaited<ReturnType<typeof measureApp>> & { nodes: number; perSecond: number; stored: number; sealing: number };
+
+/** One HTTP run against `nodes` web nodes and one worker; they are stopped before it returns. */
+async function runOverHttp(db: Awaited<ReturnType<typeof startBenchDatabase>>, pool: pg.Pool, nodes: number): Promise<HttpRun> {
+  const app = await startApp(db.env, Number(process.env.PORT ?? 3190), { webNodes: nodes });
+  try {
+    // Warm up every server (JIT, connection pool, prepared plans) before measuring.
+    await Promise.all(app.urls.map((url) => autocannon({ url: `${url}/api/health`, connections: 4, duration: 2 })));
+    const before = await countReports(pool);
+    const result = await measureApp(app.urls);
+    const stored = (await countReports(pool)) - before;
+    const sealing = await waitForSealing(pool);
+    return { ...result, nodes, perSecond: result.accepted / result.seconds, stored, sealing };
+  } finally {
+    await app.stop();
+  }
+}
+
+function printRun(run: HttpRun): void {
+  const where = run.nodes === 1 ? 'one web node' : `${run.nodes} web nodes`;
+  console.log(`\nIntake over HTTP, ${where} (production build, ${CONNECTIONS} connections, ${REQUESTS} reports in ${run.seconds.toFixed(1)} s, one worker running):`);
+  console.log(`  accepted reports/s   ${run.perSecond.toFixed(0)}`);
+  console.log(`  latency p50 / p99    ${run.p50} ms / ${run.p99} ms${run.nodes > 1 ? ' (per node)' : ''}`);
+  console.log(`  non-2xx responses    ${run.non2xx}   errors ${run.errors}   timeouts ${run.timeouts}`);
+  console.log(`  stored = accepted    ${run.stored === run.accepted ? 'yes' : 'NO'} (${run.stored} stored, ${run.accepted} accepted)`);
+  console.log(`  audit sealed         last entry ${run.sealing.toFixed(1)} s after the load ended`);
+}
+
 async function main() {
   const db = await startBenchDatabase({
     TRUST_PROXY: '1',
@@ -122,34 +173,24 @@ async function main() {
   const pool = new pg.Pool({ connectionString: db.databaseUrl, max: 2 });
   try {
     await ensureBuild(db.env);
-    const app = await startApp(db.env, Number(process.env.PORT ?? 3190));
-    // Warm up the server (JIT, connection pool, prepared plans) before measuring.
-    await autocannon({ url: `${app.url}/api/health`, connections: 4, duration: 2 });
-    const before = await countReports(pool);
-    const result = await measureApp(app.url);
-    const stored = (await countReports(pool)) - before;
-    const sealing = await waitForSealing(pool);
-    await app.stop();
-    const chain = await verifyChain(db.env);
-
-    const accepted = result['2xx'];
-    const appPerSecond = accepted / result.duration;
-    console.log(`\nIntake over HTTP (production build, ${CONNECTIONS} connections, ${REQUESTS} reports in ${result.duration.toFixed(1)} s, worker running):`);
-    console.log(`  accepted reports/s   ${appPerSecond.toFixed(0)}`);
-    console.log(`  latency p50 / p99    ${result.latency.p50} ms / ${result.latency.p99} ms`);
-    console.log(`  non-2xx responses    ${result.non2xx}   errors ${result.errors}   timeouts ${result.timeouts}`);
-    console.log(`  stored = accepted    ${stored === accepted ? 'yes' : 'NO'} (${stored} stored, ${accepted} accepted)`);
-
-    console.log(`  audit chain          ${chain} (last entry sealed ${sealing.toFixed(1)} s after the load ended)`);
+    const runs = [await runOverHttp(db, pool, 1)];
+    printRun(runs[0]!);
+    if (NODES > 1) {
+      runs.push(await runOverHttp(db, pool, NODES));
+      printRun(runs[1]!);
+      console.log(`\n${NODES} nodes / one node    ${(runs[1]!.perSecond / runs[0]!.perSecond).toFixed(2)} (accepted reports/s, same invocation, same database)`);
+    }
+    console.log(`\nAudit chain after every run: ${await verifyChain(db.env)}`);
 
     const ceiling = await measureCeiling(db.databaseUrl);
     console.log(`\nDatabase ceiling (same transaction through pg, ${CONNECTIONS} connections, ${DURATION} s):`);
     console.log(`  reports/s            ${ceiling.perSecond.toFixed(0)}`);
     console.log(`  latency p50 / p99    ${ceiling.p50.toFixed(1)} ms / ${ceiling.p99.toFixed(1)} ms`);
+    const appPerSecond = runs[0]!.perSecond;
     const ratio = appPerSecond / ceiling.perSecond;
-    console.log(`\nRatio app/ceiling      ${ratio.toFixed(2)}`);
+    console.log(`\nRatio app/ceiling      ${ratio.toFixed(2)} (one web node)`);
     console.log(`Targets: >= 1000 accepted/s ${appPerSecond >= 1000 ? 'MET' : 'MISSED'}; ratio >= 0.4 ${ratio >= 0.4 ? 'MET' : 'MISSED'}`);
-    if (stored !== accepted) process.exitCode = 1;
+    if (runs.some((r) => r.stored !== r.accepted)) process.exitCode = 1;
   } finally {
     await pool.end();
     await db.postgres.stop();

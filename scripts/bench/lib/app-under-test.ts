@@ -56,34 +56,47 @@ export async function ensureBuild(env: NodeJS.ProcessEnv): Promise<void> {
   markBuildFresh(root, fingerprint);
 }
 
-export type RunningApp = { url: string; stop: () => Promise<void> };
+export type RunningApp = { url: string; urls: string[]; stop: () => Promise<void> };
 
-export async function startApp(env: NodeJS.ProcessEnv, port: number): Promise<RunningApp> {
-  const appEnv = { ...env, PORT: String(port), HOSTNAME: '127.0.0.1' };
+/**
+ * The app as deployed: `webNodes` web servers (scripts/serve.mjs, each a process of its own on
+ * port, port + 1, …, sharing nothing but the database) and one worker.
+ */
+export async function startApp(env: NodeJS.ProcessEnv, port: number, { webNodes = 1 }: { webNodes?: number } = {}): Promise<RunningApp> {
+  const ports = Array.from({ length: webNodes }, (_, i) => port + i);
   const children: ChildProcess[] = [
-    spawn(process.execPath, [path.join(root, 'scripts', 'serve.mjs')], { cwd: root, env: appEnv, stdio: ['ignore', 'ignore', 'inherit'] }),
+    ...ports.map((p) =>
+      spawn(process.execPath, [path.join(root, 'scripts', 'serve.mjs')], {
+        cwd: root,
+        env: { ...env, PORT: String(p), HOSTNAME: '127.0.0.1' },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      }),
+    ),
     spawn(process.execPath, ['--import', 'tsx', '--conditions=react-server', path.join(root, 'scripts', 'worker.ts')], {
       cwd: root,
-      env: appEnv,
+      env,
       stdio: ['ignore', 'ignore', 'inherit'],
     }),
   ];
-  const url = `http://127.0.0.1:${port}`;
+  const urls = ports.map((p) => `http://127.0.0.1:${p}`);
   const deadline = Date.now() + 60_000;
-  for (;;) {
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) break;
-    } catch {
-      /* not listening yet */
+  for (const url of urls) {
+    for (;;) {
+      try {
+        if ((await fetch(`${url}/api/health`)).ok) break;
+      } catch {
+        /* not listening yet */
+      }
+      if (Date.now() > deadline) {
+        for (const child of children) child.kill('SIGTERM'); // not left running against a stopped database
+        throw new Error('The app did not become healthy within 60 s');
+      }
+      await new Promise((r) => setTimeout(r, 250));
     }
-    if (Date.now() > deadline) {
-      for (const child of children) child.kill('SIGTERM'); // not left running against a stopped database
-      throw new Error('The app did not become healthy within 60 s');
-    }
-    await new Promise((r) => setTimeout(r, 250));
   }
   return {
-    url,
+    url: urls[0]!,
+    urls,
     stop: async () => {
       await Promise.all(
         children.map(
