@@ -26,6 +26,7 @@ import { linkQueuedReports } from '@/lib/networks/compute-account-links';
 import { startDecisionDelivery } from '@/lib/platform/delivery-runner';
 import { endExpiredHolds } from '@/lib/preservation/end-expired-holds';
 import { prepareReferral } from '@/lib/referrals/prepare-referral';
+import { consumeReportQuota, refundReportQuota } from '@/lib/reports/rate-limit';
 import { claimNextCase } from '@/lib/queue/claim-next-case';
 import { expireLeases } from '@/lib/queue/expire-leases';
 import { rescoreDueCases } from '@/lib/queue/rescore-due-cases';
@@ -103,6 +104,17 @@ describe.skipIf(skip)(`through PgBouncer (transaction pooling)${skip ? ' [skippe
     } finally {
       await limited.end();
     }
+  });
+
+  it('shares the intake limit through the pooler (grouped upserts, array parameters, a refund)', async () => {
+    const source = 'src-bouncer-limit';
+    await Promise.all(Array.from({ length: 10 }, () => consumeReportQuota(source)));
+    // This process's in-memory first line forgotten: the refusal comes from the shared counter.
+    (globalThis as unknown as { tcRateLimiters?: Map<string, unknown> }).tcRateLimiters?.clear();
+    await expect(consumeReportQuota(source)).rejects.toMatchObject({ code: 'rate_limited' });
+    await refundReportQuota(source);
+    const row = await getPrisma().rateLimitCounter.findUniqueOrThrow({ where: { key: `reports:${source}` } });
+    expect(row.points).toBe(10);
   });
 
   it('runs intake, a claim, a case action, a referral preparation, the worker jobs and delivery, and the audit chain verifies', async () => {
