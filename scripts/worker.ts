@@ -25,6 +25,7 @@ import { getSigningKey, resolveKeyPath } from '@/lib/referrals/signing-key';
 import { purgeExpiredContacts } from '@/lib/retention/purge-contacts';
 import { beat } from '@/lib/worker/heartbeat';
 import { withLease } from '@/lib/worker/lease';
+import { purgeEndedLimitWindows } from '@/lib/reports/shared-limits';
 
 // Rollups and purges may legitimately run longer than a request's statement limit.
 process.env.DATABASE_STATEMENT_TIMEOUT_MS = process.env.WORKER_STATEMENT_TIMEOUT_MS || '120000';
@@ -137,6 +138,13 @@ const tasks: Task[] = [
         /* catch up in batches after downtime */
       }
     },
+  },
+  {
+    // Shared rate-limit windows that have ended (lib/reports/shared-limits.ts); idempotent, any worker.
+    name: 'delete ended rate-limit windows',
+    everyMs: 60_000,
+    nextAt: 0,
+    run: () => purgeEndedLimitWindows(prisma),
   },
   {
     name: 'purge reporter contacts past retention',

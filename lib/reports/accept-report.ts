@@ -8,6 +8,7 @@ import { intakeParams, requestHashOf, type IntakeSource } from './intake-params'
 import { createIntakeBatcher } from './intake-batcher';
 import { acceptReportsStatement, acceptReportStatement, rowsInInputOrder, type AcceptedBatchRow, type AcceptedRow, type IntakeParams } from './intake-sql';
 import { normaliseAccount } from './normalise';
+import type { ReportQuota } from './rate-limit';
 import { parseConfiguredProfileUrl, slaTargets } from './platform';
 import type { TReport } from './schema';
 
@@ -48,17 +49,16 @@ function intakeBatcher() {
  * its account or opens one, counts distinct reporters, stores the report and writes its audit entry,
  * all in one transaction. Race-free: the upserts rely on the unique keys (one account per
  * platform key, one open case per account), and the rows stay locked until commit, so concurrent
- * reports about one account apply one at a time. Once this returns, the report is committed.
+ * reports about one account apply one at a time. The same transaction takes a point of the source's
+ * shared intake limit (decision 0020). Once this returns, the report is committed.
  */
 export async function acceptReport(
   report: TReport,
   source: IntakeSource,
   options: {
     idempotencyKey?: string | null;
-    /** Runs after the replay check and before the insert: rate limits, so a retry is never refused. */
-    admit?: () => Promise<void>;
-    /** Gives back what `admit` took when the report was not stored (database down, refused), so a retry is not limited. */
-    refund?: () => Promise<void>;
+    /** The source's intake limit: checked after the replay check, so a retry is never refused. */
+    quota?: ReportQuota;
   } = {},
 ): Promise<AcceptedReport> {
   const account = normaliseAccount(report.account, parseConfiguredProfileUrl);
@@ -70,16 +70,22 @@ export async function acceptReport(
     const earlier = await findByIdempotencyKey(idempotencyKey, requestHash);
     if (earlier) return earlier;
   }
-  await options.admit?.();
+  const quota = options.quota;
+  await quota?.admit();
+  let accepted: AcceptedReport | { refusedForMs: number };
   try {
-    const accepted = await insertReport(report, source, account, requestHash, idempotencyKey);
-    if (accepted.replayed) await options.refund?.();
-    return accepted;
+    accepted = await insertReport(report, source, account, requestHash, idempotencyKey, quota);
   } catch (error) {
-    // Refunding is an increment, as taking was: concurrent reports from one source stay race-free.
-    await options.refund?.().catch(() => undefined);
+    // Not stored: the shared point went with the rolled-back transaction; give back the memory one.
+    await quota?.refund().catch(() => undefined);
     throw error;
   }
+  if ('refusedForMs' in accepted) {
+    await quota?.refund();
+    throw quota!.refused(accepted.refusedForMs);
+  }
+  if (accepted.replayed) await quota?.refund();
+  return accepted;
 }
 
 async function insertReport(
@@ -88,7 +94,8 @@ async function insertReport(
   account: NonNullable<ReturnType<typeof normaliseAccount>>,
   requestHash: string,
   idempotencyKey: string | null,
-): Promise<AcceptedReport> {
+  quota: ReportQuota | undefined,
+): Promise<AcceptedReport | { refusedForMs: number }> {
   for (let attempt = 0; ; attempt++) {
     const params = intakeParams(report, source, account, {
       requestHash,
@@ -96,9 +103,11 @@ async function insertReport(
       platform: getConfig().PLATFORM_SLUG,
       slaTargets: slaTargets(),
       auditKey: auditKeysFrom(getConfig()).entry,
+      limit: quota ? { key: quota.sharedKey, perMinute: quota.perMinute } : null,
     });
     try {
       const row = await intakeBatcher().accept(params);
+      if (row.case_id === null) return { refusedForMs: row.retry_after_ms };
       return { reference: params.reference, status: 'received', replayed: false, caseId: row.case_id };
     } catch (error) {
       const target = uniqueViolation(error)?.constraint;

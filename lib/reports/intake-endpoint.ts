@@ -8,7 +8,7 @@ import { findTextProblem } from '@/lib/security/text-rules';
 import { acceptReport } from './accept-report';
 import { intakeSourceFor } from './intake-source';
 import { parseReport } from './parse-report';
-import { consumeReportQuota, refundReportQuota } from './rate-limit';
+import { reportQuotaFor } from './rate-limit';
 
 /** The Idempotency-Key header, trimmed; refused (400) when it holds anything but printable text. */
 function idempotencyKeyOf(headers: Headers): string | null {
@@ -35,12 +35,8 @@ export async function postReport(request: Request): Promise<Response> {
     const report = parseReport(body, { platform: apiClient !== null });
     const idempotencyKey = idempotencyKeyOf(request.headers);
     const source = intakeSourceFor(request.headers, report, { channel: 'api', apiClientId: apiClient?.id, requestId });
-    const quotaKey = apiClient ? `api:${apiClient.id}` : source.sourceHash;
-    const accepted = await acceptReport(report, source, {
-      idempotencyKey,
-      admit: () => consumeReportQuota(quotaKey),
-      refund: () => refundReportQuota(quotaKey),
-    });
+    const quota = reportQuotaFor(apiClient ? `api:${apiClient.id}` : source.sourceHash);
+    const accepted = await acceptReport(report, source, { idempotencyKey, quota });
     noteDatabaseUp();
     return json({ reference: accepted.reference, status: accepted.status }, 201, {
       'X-Request-Id': requestId,

@@ -38,6 +38,8 @@ export function intakeParams(
     slaTargets: SlaTargets;
     /** The audit entry MAC key (lib/audit/audit-keys.ts): the report.received entry is MACed here. */
     auditKey: Buffer;
+    /** The shared intake limit to take a point of in the same transaction (lib/reports/rate-limit.ts). */
+    limit?: { key: string; perMinute: number } | null;
     now?: Date;
   },
 ): IntakeParams {
@@ -110,5 +112,7 @@ export function intakeParams(
     requestId,
     auditPayload: audit.payload,
     auditMac,
+    limitKey: options.limit?.key ?? null,
+    limitPerMinute: options.limit?.perMinute ?? 0,
   };
 }

@@ -40,12 +40,19 @@ export type IntakeParams = {
   auditPayload: unknown;
   /** Its MAC (lib/audit/entry-mac.ts), computed here: the database cannot make one. */
   auditMac: string;
+  /** The shared intake limit (rate_limit_counters) the transaction takes a point of; null: none. */
+  limitKey: string | null;
+  limitPerMinute: number;
 };
 
-export type AcceptedRow = { case_id: string; new_case: boolean };
+/**
+ * A stored report's case, or (case_id null, retry_after_ms > 0) a report the shared intake limit
+ * refused, which was not stored.
+ */
+export type AcceptedRow = { case_id: string; new_case: boolean; retry_after_ms: number } | { case_id: null; new_case: null; retry_after_ms: number };
 
 export function acceptReportStatement(params: IntakeParams): Statement {
-  return statement('SELECT case_id::text, new_case FROM tc_accept_report($params::jsonb)', {
+  return statement('SELECT case_id::text, new_case, retry_after_ms FROM tc_accept_report($params::jsonb)', {
     params: JSON.stringify(params),
   });
 }
@@ -54,7 +61,7 @@ export type AcceptedBatchRow = AcceptedRow & { ord: number };
 
 /** Several reports in one transaction (tc_accept_reports); `ord` is each report's 1-based position. */
 export function acceptReportsStatement(batch: IntakeParams[]): Statement {
-  return statement('SELECT ord, case_id::text, new_case FROM tc_accept_reports($batch::jsonb)', {
+  return statement('SELECT ord, case_id::text, new_case, retry_after_ms FROM tc_accept_reports($batch::jsonb)', {
     batch: JSON.stringify(batch),
   });
 }
@@ -62,6 +69,6 @@ export function acceptReportsStatement(batch: IntakeParams[]): Statement {
 /** The batch's rows in input order (the function applies them in account order). */
 export function rowsInInputOrder(rows: AcceptedBatchRow[], count: number): AcceptedRow[] {
   const ordered: AcceptedRow[] = new Array(count);
-  for (const { ord, case_id, new_case } of rows) ordered[ord - 1] = { case_id, new_case };
+  for (const { ord, ...row } of rows) ordered[ord - 1] = row as AcceptedRow;
   return ordered;
 }

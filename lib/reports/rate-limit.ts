@@ -3,7 +3,7 @@ import cluster from 'node:cluster';
 import { RateLimiterCluster, RateLimiterMemory, type RateLimiterAbstract, type RateLimiterRes } from 'rate-limiter-flexible';
 import { getConfig } from '@/lib/config';
 import { AppError } from '@/lib/errors';
-import { giveBackSharedPoint, takeSharedPoint } from './shared-limits';
+import { takeSharedPoint } from './shared-limits';
 
 /**
  * Per-source limits in two lines. The first is in memory: this process's, or, when scripts/serve.mjs
@@ -39,50 +39,67 @@ export function isRateLimiterRefusal(value: unknown): value is Pick<RateLimiterR
   return typeof msBeforeNext === 'number' && typeof remainingPoints === 'number';
 }
 
-async function consume(name: string, perMinute: number, key: string, refusal: (retryAfterSeconds: number) => string): Promise<void> {
-  const limited = (msBeforeNext: number) => {
-    const retryAfterSeconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
-    return new AppError('rate_limited', refusal(retryAfterSeconds), { retryAfterSeconds });
-  };
-  const memory = limiter(name, perMinute);
+function limitedError(msBeforeNext: number, refusal: (retryAfterSeconds: number) => string): AppError {
+  const retryAfterSeconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
+  return new AppError('rate_limited', refusal(retryAfterSeconds), { retryAfterSeconds });
+}
+
+/** The first line: this process's (or its cluster's) memory. Refuses without a database call. */
+async function consumeInMemory(name: string, perMinute: number, key: string, refusal: (retryAfterSeconds: number) => string): Promise<void> {
   try {
-    await memory.consume(key);
+    await limiter(name, perMinute).consume(key);
   } catch (result) {
     if (!isRateLimiterRefusal(result)) throw result;
-    throw limited(result.msBeforeNext);
+    throw limitedError(result.msBeforeNext, refusal);
   }
-  let shared: Awaited<ReturnType<typeof takeSharedPoint>>;
-  try {
-    shared = await takeSharedPoint(`${name}:${key}`, perMinute);
-  } catch (error) {
-    // Database unreachable (a 503 to the caller): nothing was spent, here or there.
-    await memory.reward(key, 1).catch(() => undefined);
-    throw error;
-  }
-  if (!shared.allowed) throw limited(shared.msBeforeNext);
 }
 
 const inSeconds = (seconds: number) => `in ${seconds} second${seconds === 1 ? '' : 's'}`;
 
-/** One accepted report per call; REPORTS_PER_MINUTE_PER_SOURCE per source (default 10). */
-export function consumeReportQuota(sourceHash: string): Promise<void> {
-  const perMinute = getConfig().REPORTS_PER_MINUTE_PER_SOURCE;
-  return consume('reports', perMinute, sourceHash, (seconds) =>
-    `Your report was not sent: you have reached the limit of ${perMinute} reports a minute from one connection. Please try again ${inSeconds(seconds)}.`,
-  );
-}
+/**
+ * The intake limit of one source (a client address's keyed hash, or `api:<client id>`):
+ * REPORTS_PER_MINUTE_PER_SOURCE accepted reports a minute across every web node. The first line is
+ * `admit` (memory); the limit itself is `sharedKey`'s counter, which the intake transaction takes a
+ * point of (tc_accept_report), so a report the database refuses or never stores spends nothing there.
+ */
+export type ReportQuota = {
+  sharedKey: string;
+  perMinute: number;
+  admit: () => Promise<void>;
+  /** Gives the in-memory point back: the report was not stored, or the shared limit refused it. */
+  refund: () => Promise<void>;
+  refused: (msBeforeNext: number) => AppError;
+};
 
-/** Gives back a point taken by consumeReportQuota for a report that was not stored. */
-export async function refundReportQuota(sourceHash: string): Promise<void> {
-  await limiter('reports', getConfig().REPORTS_PER_MINUTE_PER_SOURCE).reward(sourceHash, 1);
-  await giveBackSharedPoint(`reports:${sourceHash}`);
+export function reportQuotaFor(sourceKey: string): ReportQuota {
+  const perMinute = getConfig().REPORTS_PER_MINUTE_PER_SOURCE;
+  const refusal = (seconds: number) =>
+    `Your report was not sent: you have reached the limit of ${perMinute} reports a minute from one connection. Please try again ${inSeconds(seconds)}.`;
+  return {
+    sharedKey: `reports:${sourceKey}`,
+    perMinute,
+    admit: () => consumeInMemory('reports', perMinute, sourceKey, refusal),
+    refund: async () => {
+      await limiter('reports', perMinute).reward(sourceKey, 1);
+    },
+    refused: (msBeforeNext) => limitedError(msBeforeNext, refusal),
+  };
 }
 
 export const LOOKUPS_PER_MINUTE_PER_SOURCE = 30;
 
-/** Status look-ups are limited separately so references cannot be enumerated. */
-export function consumeLookupQuota(sourceHash: string): Promise<void> {
-  return consume('lookups', LOOKUPS_PER_MINUTE_PER_SOURCE, sourceHash, (seconds) =>
-    `Too many status look-ups from your connection (the limit is ${LOOKUPS_PER_MINUTE_PER_SOURCE} a minute). Please try again ${inSeconds(seconds)}.`,
-  );
+/** Status look-ups are limited separately so references cannot be enumerated: memory, then the shared counter. */
+export async function consumeLookupQuota(sourceHash: string): Promise<void> {
+  const refusal = (seconds: number) =>
+    `Too many status look-ups from your connection (the limit is ${LOOKUPS_PER_MINUTE_PER_SOURCE} a minute). Please try again ${inSeconds(seconds)}.`;
+  await consumeInMemory('lookups', LOOKUPS_PER_MINUTE_PER_SOURCE, sourceHash, refusal);
+  let wait: number;
+  try {
+    wait = await takeSharedPoint(`lookups:${sourceHash}`, LOOKUPS_PER_MINUTE_PER_SOURCE);
+  } catch (error) {
+    // Database unreachable (a 503 to the caller): nothing was spent, here or there.
+    await limiter('lookups', LOOKUPS_PER_MINUTE_PER_SOURCE).reward(sourceHash, 1).catch(() => undefined);
+    throw error;
+  }
+  if (wait > 0) throw limitedError(wait, refusal);
 }

@@ -95,6 +95,7 @@ async function measureCeiling(databaseUrl: string) {
       platform: 'example-social',
       slaTargets: SLA,
       auditKey: deriveAuditKeys(auditRoot).entry,
+      limit: { key: `reports:${sourceHash}`, perMinute: 10 }, // the shared limit, as the app takes it
     });
     const { text, values } = acceptReportStatement(params);
     const started = performance.now();

@@ -18,7 +18,7 @@ function report(handle: string) {
 }
 const source = (id: string) => ({ channel: 'api' as const, sourceHash: `s-${id}`, reporterFingerprint: `f-${id}` });
 
-function paramsFor(handle: string, id: string) {
+function paramsFor(handle: string, id: string, limit: { key: string; perMinute: number } | null = null) {
   const parsed = report(handle);
   return intakeParams(parsed, source(id), normaliseAccount(parsed.account, () => null)!, {
     requestHash: requestHashOf(parsed),
@@ -26,7 +26,18 @@ function paramsFor(handle: string, id: string) {
     platform: 'example-social',
     slaTargets: SLA,
     auditKey: auditKeysFrom(getConfig()).entry,
+    limit,
   });
+}
+
+async function acceptBatch(batch: ReturnType<typeof paramsFor>[]) {
+  const { text, values } = acceptReportsStatement(batch);
+  return rowsInInputOrder(await prisma.$queryRawUnsafe<AcceptedBatchRow[]>(text, ...values), batch.length);
+}
+
+async function pointsOf(key: string): Promise<number | null> {
+  const row = await prisma.rateLimitCounter.findUnique({ where: { key } });
+  return row?.points ?? null;
 }
 
 describe('accepting reports in groups', () => {
@@ -81,6 +92,42 @@ describe('accepting reports in groups', () => {
     expect(refusedByDatabase(error)).toBe(true);
     expect(await prisma.report.count({ where: { id: { in: [good.reportId, clash.reportId] } } })).toBe(0);
     expect(await prisma.reportedAccount.count({ where: { handle: { in: ['refused_b', 'refused_c'] } } })).toBe(0);
+  });
+
+  it('takes the shared intake limit inside the batch: the first reports of a source within its limit are stored, the rest refused and not stored', async () => {
+    const limited = { key: 'reports:batch-limit-src', perMinute: 2 };
+    const other = { key: 'reports:batch-limit-other', perMinute: 2 };
+    const batch = [
+      paramsFor('lim_z', 'l0', limited),
+      paramsFor('lim_a', 'l1', limited),
+      paramsFor('lim_m', 'l2', other),
+      paramsFor('lim_b', 'l3', limited),
+      paramsFor('lim_c', 'l4', limited),
+    ];
+    const rows = await acceptBatch(batch);
+
+    expect(rows.map((r) => r.case_id === null)).toEqual([false, false, false, true, true]);
+    for (const refused of rows.slice(3)) {
+      expect(refused.retry_after_ms).toBeGreaterThan(0);
+      expect(refused.retry_after_ms).toBeLessThanOrEqual(60_000);
+    }
+    const stored = await prisma.report.findMany({ where: { id: { in: batch.map((p) => p.reportId) } }, select: { id: true } });
+    expect(new Set(stored.map((r) => r.id))).toEqual(new Set(batch.slice(0, 3).map((p) => p.reportId)));
+    // A refusal counts nothing: the source's window holds exactly its two stored reports.
+    expect(await pointsOf(limited.key)).toBe(2);
+    expect(await pointsOf(other.key)).toBe(1);
+    // The next batch (another node's, say) is refused by the same counter.
+    const [again] = await acceptBatch([paramsFor('lim_d', 'l5', limited), paramsFor('lim_e', 'l6', other)]);
+    expect(again!.case_id).toBeNull();
+  });
+
+  it('spends no limit point on a batch the database refuses', async () => {
+    const limit = { key: 'reports:batch-rollback-src', perMinute: 5 };
+    const earlier = paramsFor('rb_a', 'y0');
+    await acceptBatch([earlier]);
+    const clash = { ...paramsFor('rb_c', 'y2', limit), reference: earlier.reference };
+    await expect(acceptBatch([paramsFor('rb_b', 'y1', limit), clash])).rejects.toBeDefined();
+    expect(await pointsOf(limit.key)).toBeNull();
   });
 
   it('gives two simultaneous retries with one Idempotency-Key one stored report and the same reference', async () => {

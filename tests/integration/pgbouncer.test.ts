@@ -26,11 +26,11 @@ import { linkQueuedReports } from '@/lib/networks/compute-account-links';
 import { startDecisionDelivery } from '@/lib/platform/delivery-runner';
 import { endExpiredHolds } from '@/lib/preservation/end-expired-holds';
 import { prepareReferral } from '@/lib/referrals/prepare-referral';
-import { consumeReportQuota, refundReportQuota } from '@/lib/reports/rate-limit';
 import { claimNextCase } from '@/lib/queue/claim-next-case';
 import { expireLeases } from '@/lib/queue/expire-leases';
 import { rescoreDueCases } from '@/lib/queue/rescore-due-cases';
 import { acceptReport } from '@/lib/reports/accept-report';
+import { consumeLookupQuota, LOOKUPS_PER_MINUTE_PER_SOURCE, reportQuotaFor } from '@/lib/reports/rate-limit';
 import { ZReportInput } from '@/lib/reports/schema';
 import { purgeExpiredContacts } from '@/lib/retention/purge-contacts';
 import { beat, recentWorkers } from '@/lib/worker/heartbeat';
@@ -106,15 +106,26 @@ describe.skipIf(skip)(`through PgBouncer (transaction pooling)${skip ? ' [skippe
     }
   });
 
-  it('shares the intake limit through the pooler (grouped upserts, array parameters, a refund)', async () => {
+  it('shares the intake and look-up limits through the pooler (taken inside grouped intake transactions)', async () => {
     const source = 'src-bouncer-limit';
-    await Promise.all(Array.from({ length: 10 }, () => consumeReportQuota(source)));
+    const limitedReport = (i: number) =>
+      acceptReport(
+        ZReportInput.parse({ account: { handle: `bouncer_limited_${i}` }, category: 'grooming', description: 'Test report.' }),
+        { channel: 'api', sourceHash: source, reporterFingerprint: `fp-bouncer-limited-${i}` },
+        { quota: reportQuotaFor(source) },
+      );
+    const first = await Promise.allSettled(Array.from({ length: 10 }, (_, i) => limitedReport(i)));
+    expect(first.every((r) => r.status === 'fulfilled')).toBe(true);
     // This process's in-memory first line forgotten: the refusal comes from the shared counter.
     (globalThis as unknown as { tcRateLimiters?: Map<string, unknown> }).tcRateLimiters?.clear();
-    await expect(consumeReportQuota(source)).rejects.toMatchObject({ code: 'rate_limited' });
-    await refundReportQuota(source);
+    await expect(limitedReport(10)).rejects.toMatchObject({ code: 'rate_limited' });
     const row = await getPrisma().rateLimitCounter.findUniqueOrThrow({ where: { key: `reports:${source}` } });
     expect(row.points).toBe(10);
+    expect(await getPrisma().report.count({ where: { sourceHash: source } })).toBe(10);
+
+    for (let i = 0; i < LOOKUPS_PER_MINUTE_PER_SOURCE; i++) await consumeLookupQuota(source);
+    (globalThis as unknown as { tcRateLimiters?: Map<string, unknown> }).tcRateLimiters?.clear();
+    await expect(consumeLookupQuota(source)).rejects.toMatchObject({ code: 'rate_limited' });
   });
 
   it('runs intake, a claim, a case action, a referral preparation, the worker jobs and delivery, and the audit chain verifies', async () => {

@@ -4,12 +4,18 @@
 import { describe, expect, it } from 'vitest';
 import { POST } from '@/app/api/v1/reports/route';
 import { getPrisma } from '@/lib/db';
-import { consumeLookupQuota, LOOKUPS_PER_MINUTE_PER_SOURCE, refundReportQuota } from '@/lib/reports/rate-limit';
+import { purgeEndedLimitWindows } from '@/lib/reports/shared-limits';
+import { consumeLookupQuota, LOOKUPS_PER_MINUTE_PER_SOURCE } from '@/lib/reports/rate-limit';
 import { intakeRequest, nextIp, reportBody } from '../factories/requests';
 
 /** What a second web node knows of the limits: nothing in memory. */
 function forgetInMemoryLimits(): void {
   (globalThis as unknown as { tcRateLimiters?: Map<string, unknown> }).tcRateLimiters?.clear();
+}
+
+async function totalReportPoints(): Promise<number> {
+  const sum = await getPrisma().rateLimitCounter.aggregate({ where: { key: { startsWith: 'reports:' } }, _sum: { points: true } });
+  return sum._sum.points ?? 0;
 }
 
 async function counter(key: string) {
@@ -51,15 +57,34 @@ describe('rate limits shared through PostgreSQL', () => {
     }
     forgetInMemoryLimits();
     await expect(consumeLookupQuota(source)).rejects.toMatchObject({ code: 'rate_limited' });
-    expect(await counter(`lookups:${source}`)).toBe(LOOKUPS_PER_MINUTE_PER_SOURCE + 1);
+    // A refusal counts nothing: the window holds exactly the limit.
+    expect(await counter(`lookups:${source}`)).toBe(LOOKUPS_PER_MINUTE_PER_SOURCE);
   });
 
-  it('a refund gives the point back in the shared counter too', async () => {
+  it('a replay of an accepted report (same Idempotency-Key, any node) spends no point, and a refused report stores nothing', async () => {
     const ip = nextIp();
-    expect((await POST(intakeRequest(reportBody(), { ip }))).status).toBe(201);
-    const [row] = await getPrisma().rateLimitCounter.findMany({ where: { key: { startsWith: 'reports:' }, points: 1 }, orderBy: { expiresAt: 'desc' }, take: 1 });
-    const sourceHash = row!.key.slice('reports:'.length);
-    await refundReportQuota(sourceHash);
-    expect(await counter(row!.key)).toBe(0);
+    const before = await totalReportPoints();
+    const body = reportBody();
+    expect((await POST(intakeRequest(body, { ip, headers: { 'idempotency-key': 'replay-across-nodes' } }))).status).toBe(201);
+    forgetInMemoryLimits();
+    const replay = await POST(intakeRequest(body, { ip, headers: { 'idempotency-key': 'replay-across-nodes' } }));
+    expect(replay.status).toBe(201);
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    expect((await totalReportPoints()) - before).toBe(1);
+
+    const reports = await getPrisma().report.count();
+    for (let i = 0; i < 9; i++) expect((await POST(intakeRequest(reportBody(), { ip }))).status).toBe(201);
+    forgetInMemoryLimits();
+    expect((await POST(intakeRequest(reportBody(), { ip }))).status).toBe(429);
+    expect((await getPrisma().report.count()) - reports).toBe(9);
+  });
+
+  it('the worker deletes windows that ended over a minute ago, and only those', async () => {
+    const prisma = getPrisma();
+    await prisma.rateLimitCounter.create({ data: { key: 'reports:ended-window', points: 3, expiresAt: new Date(Date.now() - 5 * 60_000) } });
+    await consumeLookupQuota('live-window');
+    await purgeEndedLimitWindows(prisma);
+    expect(await prisma.rateLimitCounter.findUnique({ where: { key: 'reports:ended-window' } })).toBeNull();
+    expect(await counter('lookups:live-window')).toBe(1);
   });
 });

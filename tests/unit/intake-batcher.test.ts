@@ -5,7 +5,7 @@ import type { AcceptedRow, IntakeParams } from '@/lib/reports/intake-sql';
 // The batcher's scheduling only: the database side (tc_accept_reports) is exercised by
 // tests/integration/intake-batches.test.ts against real Postgres.
 const params = (reference: string) => ({ reference }) as IntakeParams;
-const rowFor = (p: IntakeParams): AcceptedRow => ({ case_id: `case-${p.reference}`, new_case: true });
+const rowFor = (p: IntakeParams): AcceptedRow => ({ case_id: `case-${p.reference}`, new_case: true, retry_after_ms: 0 });
 
 function deferred() {
   let release!: () => void;

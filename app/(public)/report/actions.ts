@@ -10,7 +10,7 @@ import { formFieldErrors, reportInputFromForm } from '@/lib/reports/form-data';
 import type { ReportFormState } from '@/lib/reports/form-state';
 import { intakeSourceFor } from '@/lib/reports/intake-source';
 import { safeParseReport } from '@/lib/reports/parse-report';
-import { consumeReportQuota, refundReportQuota } from '@/lib/reports/rate-limit';
+import { reportQuotaFor } from '@/lib/reports/rate-limit';
 import { toFieldIssues } from '@/lib/reports/schema';
 
 const SUBMISSION_ID = /^[0-9a-f-]{36}$/;
@@ -30,13 +30,12 @@ export async function submitReport(_previous: ReportFormState, form: FormData): 
     const source = intakeSourceFor(await headers(), parsed.data, { channel: 'web', requestId });
     // The id rendered into the form makes a double click or a resubmitted page file one report.
     const submissionId = String(form.get('submissionId') ?? '');
-    const admit = () => consumeReportQuota(source.sourceHash);
-    const refund = () => refundReportQuota(source.sourceHash);
+    const quota = reportQuotaFor(source.sourceHash);
     const idempotencyKey = SUBMISSION_ID.test(submissionId) ? submissionId : null;
-    const accepted = await acceptReport(parsed.data, source, { idempotencyKey, admit, refund }).catch((error: unknown) => {
+    const accepted = await acceptReport(parsed.data, source, { idempotencyKey, quota }).catch((error: unknown) => {
       // Back, edit, send again: the page reused its submission ID for a changed report. That is a
       // new report, not a retry.
-      if (error instanceof AppError && error.code === 'idempotency_key_reused') return acceptReport(parsed.data, source, { admit, refund });
+      if (error instanceof AppError && error.code === 'idempotency_key_reused') return acceptReport(parsed.data, source, { quota });
       throw error;
     });
     noteDatabaseUp();
