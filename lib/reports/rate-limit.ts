@@ -8,7 +8,8 @@ import { takeSharedPoint } from './shared-limits';
 /**
  * Per-source limits in two lines. The first is in memory: this process's, or, when scripts/serve.mjs
  * runs several web processes, the cluster primary's; it refuses a flood from one source without a
- * database call. The second is the limit itself, kept in PostgreSQL (lib/reports/shared-limits.ts)
+ * database call. The second is the limit itself, kept in PostgreSQL (rate_limit_counters; for reports
+ * taken inside the intake transaction, for look-ups by lib/reports/shared-limits.ts)
  * and shared by every web node, so two nodes do not double a limit (decision 0020).
  */
 // On globalThis: the intake fast path (lib/reports/intake-node-handler.ts) is bundled apart from Next's
