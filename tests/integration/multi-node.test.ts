@@ -7,8 +7,10 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '@/lib/audit/verify';
 import { getPrisma } from '@/lib/db';
+import { createApiKey } from '@/lib/platform/create-api-key';
 import { ensureBuild } from '@/scripts/bench/lib/app-under-test';
 import { startNode, type AppNode } from '../factories/app-nodes';
+import { createStaffPrincipal } from '../factories/cases';
 import { createCaseForDecisions, decide } from '../factories/decisions';
 import { reportBody } from '../factories/requests';
 import { createSignInStaff, type TestStaff } from '../factories/staff';
@@ -52,10 +54,10 @@ afterAll(async () => {
   await receiver?.close();
 }, 60_000);
 
-function post(node: AppNode, body: unknown, ip: string): Promise<Response> {
+function post(node: AppNode, body: unknown, ip: string, headers: Record<string, string> = {}): Promise<Response> {
   return fetch(`${node.url}/api/v1/reports`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
+    headers: { 'content-type': 'application/json', 'x-forwarded-for': ip, ...headers },
     body: JSON.stringify(body),
   });
 }
@@ -80,6 +82,55 @@ describe('two web nodes and two workers on one database', () => {
     expect(new Set(responses.map((r, i) => (r.status === 429 ? i % 2 : -1)).filter((n) => n >= 0))).toEqual(new Set([0, 1]));
   });
 
+  it("holds a platform's per-API-key limit across both nodes, whatever addresses its requests come from", async () => {
+    const admin = await createStaffPrincipal('admin');
+    const { key } = await createApiKey({ name: `multi-node-${randomBytes(3).toString('hex')}`, scopes: ['reports:write'], actor: admin });
+    const responses = await Promise.all(
+      Array.from({ length: 24 }, (_, i) => post(i % 2 ? webB : webA, reportBody(), `198.51.100.${i + 1}`, { authorization: `Bearer ${key}` })),
+    );
+    const statuses = responses.map((r) => r.status);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(10);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(14);
+  });
+
+  it('keeps idempotency keys across nodes: a retry on the other node, or both at once, stores one report', async () => {
+    const body = reportBody();
+    const headers = { 'idempotency-key': `multi-node-${randomBytes(6).toString('hex')}` };
+    const first = await post(webA, body, '198.18.200.1', headers);
+    const retry = await post(webB, body, '198.18.200.1', headers);
+    expect([first.status, retry.status]).toEqual([201, 201]);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    const [a, b] = (await Promise.all([first.json(), retry.json()])) as { reference: string }[];
+    expect(b!.reference).toBe(a!.reference);
+
+    const racing = { 'idempotency-key': `multi-node-race-${randomBytes(6).toString('hex')}` };
+    const raced = await Promise.all([post(webA, body, '198.18.201.1', racing), post(webB, body, '198.18.201.1', racing)]);
+    expect(raced.map((r) => r.status)).toEqual([201, 201]);
+    const references = new Set(((await Promise.all(raced.map((r) => r.json()))) as { reference: string }[]).map((r) => r.reference));
+    expect(references.size).toBe(1);
+    expect(await getPrisma().report.count({ where: { idempotencyKey: { endsWith: racing['idempotency-key'] } } })).toBe(1);
+  });
+
+  it('honours a session made on one node on the other, and signing out on either ends it on both', async () => {
+    const staff = await createSignInStaff();
+    browser ??= await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+    const context = await browser.newContext(); // cookies ignore the port: one cookie jar for both nodes
+    const page = await context.newPage();
+    await signIn(page, webA, staff);
+    const signedInCookies = await context.cookies();
+    await page.goto(`${webB.url}/console`);
+    expect(new URL(page.url()).pathname).toBe('/console');
+    await page.getByRole('button', { name: 'Sign out' }).first().click();
+    await page.waitForURL((url) => url.pathname === '/sign-in', { timeout: 30_000 });
+    // Signed out on node B; the old cookie, put back and replayed at node A, is refused too (the
+    // staff_sessions row is revoked, not just the cookie).
+    expect(await getPrisma().staffSession.count({ where: { staffId: staff.id, revokedAt: null } })).toBe(0);
+    await context.addCookies(signedInCookies);
+    await page.goto(`${webA.url}/console`);
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
+    await context.close();
+  }, 120_000);
+
   it('files reports about one account from both nodes in one case with the right counts', async () => {
     const handle = `multi_node_${randomBytes(3).toString('hex')}`;
     const responses = await Promise.all(
@@ -96,7 +147,7 @@ describe('two web nodes and two workers on one database', () => {
   it('never lets two moderators on different nodes hold one case', async () => {
     for (let i = 0; i < 3; i++) expect((await post(webA, reportBody(), `198.19.${i}.1`)).status).toBe(201);
     const [one, two] = [await createSignInStaff(), await createSignInStaff()];
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+    browser ??= await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
     // A context each (newPage opens one): each moderator's session cookie is their own (cookies ignore the port).
     const [pageA, pageB] = await Promise.all([browser.newPage(), browser.newPage()]);
     await Promise.all([signIn(pageA, webA, one), signIn(pageB, webB, two)]);
