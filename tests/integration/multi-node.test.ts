@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '@/lib/audit/verify';
+import { ACCOUNT_FREE_FAILURES } from '@/lib/auth/throttle-rules';
 import { getPrisma } from '@/lib/db';
 import { createApiKey } from '@/lib/platform/create-api-key';
 import { ensureBuild } from '@/scripts/bench/lib/app-under-test';
@@ -128,6 +129,29 @@ describe('two web nodes and two workers on one database', () => {
     await context.addCookies(signedInCookies);
     await page.goto(`${webA.url}/console`);
     expect(new URL(page.url()).pathname).toBe('/sign-in');
+    await context.close();
+  }, 120_000);
+
+  it('counts failed sign-ins on both nodes against one account: locked after the free failures, on either node', async () => {
+    const staff = await createSignInStaff();
+    browser ??= await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const attempt = async (node: AppNode, password: string) => {
+      await page.goto(`${node.url}/sign-in?next=%2Fconsole`);
+      await page.getByLabel('E-mail address').fill(staff.email);
+      await page.getByLabel('Password').fill(password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('alert').filter({ hasText: /\S/ }).waitFor({ timeout: 30_000 });
+    };
+    for (let i = 0; i < ACCOUNT_FREE_FAILURES; i++) await attempt(i % 2 ? webB : webA, `wrong password ${i}`);
+    const row = await getPrisma().staff.findUniqueOrThrow({ where: { id: staff.id }, select: { failedAttempts: true, lockedUntil: true } });
+    expect(row.failedAttempts).toBe(ACCOUNT_FREE_FAILURES);
+    expect(row.lockedUntil!.getTime()).toBeGreaterThan(Date.now());
+    // The right password, on the node that saw fewer failures, is still refused while the lock holds.
+    await attempt(webB, staff.password);
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
+    expect(await getPrisma().staffSession.count({ where: { staffId: staff.id } })).toBe(0);
     await context.close();
   }, 120_000);
 
