@@ -37,7 +37,9 @@ export function CaseHeader({ kase, now }: { kase: CaseDetailDTO; now: Date }) {
         <Fact term="Reports">{kase.reportCount}</Fact>
         <Fact term="Distinct reporters">{kase.distinctReporters}</Fact>
         <Fact term="Priority">{kase.priorityScore}</Fact>
-        <Fact term="SLA">{kase.status === 'closed' ? 'closed' : <SlaRemaining slaDueAt={kase.slaDueAt} now={now} />}</Fact>
+        <Fact term="SLA">
+          {kase.status === 'closed' && !kase.firstActionAt ? 'closed' : <SlaRemaining slaDueAt={kase.slaDueAt} now={now} actedAt={kase.firstActionAt} />}
+        </Fact>
         <Fact term="First / last report">
           <time dateTime={kase.firstReportedAt.toISOString()}>{formatUtc(kase.firstReportedAt)}</time>
           <br />

@@ -1,11 +1,12 @@
-import { formatUtc, slaState } from '@/components/ui/format';
+import { formatUtc, slaOutcome, slaState } from '@/components/ui/format';
 
 /**
- * SLA time left, or how long overdue. A breach is shown in words ("Overdue by …") and with an icon,
+ * SLA time left, or how long overdue; once the case has its first decision (`actedAt`), whether that
+ * met the SLA, which no longer runs. A breach is shown in words ("Overdue by …") and with an icon,
  * not by colour alone.
  */
-export function SlaRemaining({ slaDueAt, now }: { slaDueAt: Date; now: Date }) {
-  const sla = slaState(slaDueAt, now);
+export function SlaRemaining({ slaDueAt, now, actedAt = null }: { slaDueAt: Date; now: Date; actedAt?: Date | null }) {
+  const sla = actedAt ? slaOutcome(slaDueAt, actedAt) : slaState(slaDueAt, now);
   const tone = sla.breached
     ? 'font-semibold text-red-800 dark:text-red-300'
     : sla.urgent

@@ -29,6 +29,13 @@ export function formatAgo(date: Date, now: Date): string {
 
 export type SlaState = { breached: boolean; urgent: boolean; text: string };
 
+/** Whether the first decision met the SLA (the SLA is time to the first decision, so it ends there). */
+export function slaOutcome(slaDueAt: Date, actedAt: Date): SlaState {
+  const late = actedAt.getTime() - slaDueAt.getTime();
+  if (late > 0) return { breached: true, urgent: false, text: `Missed: decided ${formatDuration(late)} late` };
+  return { breached: false, urgent: false, text: 'Met: decided in time' };
+}
+
 /** How much SLA time is left: overdue (breached) or left, urgent in the last hour. */
 export function slaState(slaDueAt: Date, now: Date): SlaState {
   const ms = slaDueAt.getTime() - now.getTime();

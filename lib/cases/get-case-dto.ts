@@ -106,6 +106,8 @@ export type CaseDetailDTO = {
   firstReportedAt: Date;
   lastReportedAt: Date;
   createdAt: Date;
+  /** When the first decision was recorded (the SLA is time to that decision). */
+  firstActionAt: Date | null;
   closedAt: Date | null;
   holder: StaffRef | null;
   leaseExpiresAt: Date | null;

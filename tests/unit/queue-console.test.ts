@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { offeredActions } from '@/components/case/action-kinds';
 import { buildPayload, checkPayload } from '@/components/case/action-form';
-import { formatDuration, slaState } from '@/components/ui/format';
+import { formatDuration, slaOutcome, slaState } from '@/components/ui/format';
 import { containsPattern, decodeCursor, encodeCursor, parseQueueQuery, queueHref, readSearchTerm, searchTextProblem } from '@/lib/queue/list-queue-params';
 
 describe('queue URL state', () => {
@@ -81,6 +81,12 @@ describe('SLA display', () => {
     expect(slaState(new Date('2026-11-23T12:30:00Z'), now)).toEqual({ breached: false, urgent: true, text: '30m left' });
     expect(slaState(new Date('2026-11-25T15:00:00Z'), now)).toEqual({ breached: false, urgent: false, text: '2d 3h left' });
     expect(formatDuration(20_000)).toBe('under 1m');
+  });
+
+  it('stops at the first decision: met, or missed by how much', () => {
+    const due = new Date('2026-11-23T10:00:00Z');
+    expect(slaOutcome(due, new Date('2026-11-23T09:59:00Z'))).toEqual({ breached: false, urgent: false, text: 'Met: decided in time' });
+    expect(slaOutcome(due, new Date('2026-11-23T12:15:00Z'))).toEqual({ breached: true, urgent: false, text: 'Missed: decided 2h 15m late' });
   });
 });
 
