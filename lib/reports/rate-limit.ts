@@ -3,7 +3,7 @@ import cluster from 'node:cluster';
 import { RateLimiterCluster, RateLimiterMemory, type RateLimiterAbstract, type RateLimiterRes } from 'rate-limiter-flexible';
 import { getConfig } from '@/lib/config';
 import { AppError } from '@/lib/errors';
-import { takeSharedPoint } from './shared-limits';
+import { sharedWindowWait, takeSharedPoint } from './shared-limits';
 
 /**
  * Per-source limits in two lines. The first is in memory: this process's, or, when scripts/serve.mjs
@@ -45,14 +45,37 @@ function limitedError(msBeforeNext: number, refusal: (retryAfterSeconds: number)
   return new AppError('rate_limited', refusal(retryAfterSeconds), { retryAfterSeconds });
 }
 
-/** The first line: this process's (or its cluster's) memory. Refuses without a database call. */
-async function consumeInMemory(name: string, perMinute: number, key: string, refusal: (retryAfterSeconds: number) => string): Promise<void> {
+/**
+ * The first line: this process's (or its cluster's) memory. Refuses without a database call, unless
+ * memory refuses what the shared window would allow: a node's memory window starts at its own first
+ * point, the shared one at the first point any node took, so the shared window can end (and a new
+ * one start) while memory still counts the old one. When memory would refuse, the shared counter
+ * has the last word (one read): a full shared window blocks memory until it ends, so the rest of a
+ * flood is refused from memory; a window with room starts memory afresh. Unreadable (database
+ * down), memory's refusal stands.
+ */
+async function consumeInMemory(
+  name: string,
+  perMinute: number,
+  key: string,
+  sharedKey: string,
+  refusal: (retryAfterSeconds: number) => string,
+): Promise<void> {
+  const memory = limiter(name, perMinute);
   try {
-    await limiter(name, perMinute).consume(key);
+    await memory.consume(key);
+    return;
   } catch (result) {
     if (!isRateLimiterRefusal(result)) throw result;
-    throw limitedError(result.msBeforeNext, refusal);
+    const wait = await sharedWindowWait(sharedKey, perMinute).catch(() => null);
+    if (wait === null) throw limitedError(result.msBeforeNext, refusal);
+    if (wait > 0) {
+      await memory.block(key, wait / 1000);
+      throw limitedError(wait, refusal);
+    }
   }
+  await memory.delete(key);
+  await memory.consume(key);
 }
 
 const inSeconds = (seconds: number) => `in ${seconds} second${seconds === 1 ? '' : 's'}`;
@@ -76,10 +99,11 @@ export function reportQuotaFor(sourceKey: string): ReportQuota {
   const perMinute = getConfig().REPORTS_PER_MINUTE_PER_SOURCE;
   const refusal = (seconds: number) =>
     `Your report was not sent: you have reached the limit of ${perMinute} reports a minute from one connection. Please try again ${inSeconds(seconds)}.`;
+  const sharedKey = `reports:${sourceKey}`;
   return {
-    sharedKey: `reports:${sourceKey}`,
+    sharedKey,
     perMinute,
-    admit: () => consumeInMemory('reports', perMinute, sourceKey, refusal),
+    admit: () => consumeInMemory('reports', perMinute, sourceKey, sharedKey, refusal),
     refund: async () => {
       await limiter('reports', perMinute).reward(sourceKey, 1);
     },
@@ -93,7 +117,7 @@ export const LOOKUPS_PER_MINUTE_PER_SOURCE = 30;
 export async function consumeLookupQuota(sourceHash: string): Promise<void> {
   const refusal = (seconds: number) =>
     `Too many status look-ups from your connection (the limit is ${LOOKUPS_PER_MINUTE_PER_SOURCE} a minute). Please try again ${inSeconds(seconds)}.`;
-  await consumeInMemory('lookups', LOOKUPS_PER_MINUTE_PER_SOURCE, sourceHash, refusal);
+  await consumeInMemory('lookups', LOOKUPS_PER_MINUTE_PER_SOURCE, sourceHash, `lookups:${sourceHash}`, refusal);
   let wait: number;
   try {
     wait = await takeSharedPoint(`lookups:${sourceHash}`, LOOKUPS_PER_MINUTE_PER_SOURCE);

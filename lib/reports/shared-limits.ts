@@ -12,6 +12,20 @@ export async function takeSharedPoint(key: string, perMinute: number): Promise<n
   return Number(row?.wait ?? 0);
 }
 
+/**
+ * Without taking a point: 0 when `key`'s shared window has room (or has ended), else the milliseconds
+ * until it ends. Asked only when a node's in-memory first line refuses (lib/reports/rate-limit.ts).
+ */
+export async function sharedWindowWait(key: string, perMinute: number): Promise<number> {
+  const [row] = await getPrisma().$queryRawUnsafe<{ wait: number }[]>(
+    `SELECT least(60000, greatest(1, ceil(extract(epoch FROM expires_at - now()) * 1000)))::integer AS wait
+       FROM rate_limit_counters WHERE key = $1 AND points >= $2 AND expires_at > now()`,
+    key,
+    perMinute,
+  );
+  return Number(row?.wait ?? 0);
+}
+
 /** Deletes windows that ended over a minute ago (the worker, once a minute; any number may run it). */
 export function purgeEndedLimitWindows(prisma = getPrisma()): Promise<number> {
   return prisma.$executeRawUnsafe(`DELETE FROM rate_limit_counters WHERE expires_at < now() - interval '1 minute'`);
