@@ -3,7 +3,8 @@ import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
-export type AppNode = { name: string; url: string | null; output: () => string; stop: () => Promise<void> };
+/** `pid` is the supervising `npm start` process, leader of the node's process group (fault tests kill it or its children). */
+export type AppNode = { name: string; url: string | null; pid: number; output: () => string; stop: () => Promise<void> };
 
 /**
  * One process type of the console started as a deployment starts it: `npm start -- --role web|worker`
@@ -26,6 +27,7 @@ export async function startNode(role: 'web' | 'worker', env: NodeJS.ProcessEnv, 
   const node: AppNode = {
     name,
     url,
+    pid: child.pid!,
     output: () => log,
     stop: async () => {
       if (child.exitCode !== null) return;

@@ -24,7 +24,13 @@ if (!pgbouncerBinary && process.env.TC_REQUIRE_PGBOUNCER === '1') {
 }
 
 export type PgbouncerDatabase = { name: string; target: URL; connectQuery?: string };
-export type Pgbouncer = { port: number; urlFor: (database: string, user: { name: string; password: string }) => string; stop: () => Promise<void> };
+export type Pgbouncer = {
+  port: number;
+  urlFor: (database: string, user: { name: string; password: string }) => string;
+  stop: () => Promise<void>;
+  /** SIGKILL, as a crash or an OOM kill would: clients' connections drop mid-transaction. */
+  kill: () => Promise<void>;
+};
 
 /** A free TCP port on 127.0.0.1 (TC_PGBOUNCER_PORT when set). */
 async function freePort(): Promise<number> {
@@ -51,14 +57,17 @@ export async function startPgbouncer({
   databases,
   users,
   poolSize = 2,
+  port: fixedPort,
 }: {
   databases: PgbouncerDatabase[];
   users: { name: string; password: string }[];
   poolSize?: number;
+  /** Listen here (a restart on the port its clients know), else on a free port. */
+  port?: number;
 }): Promise<Pgbouncer> {
   if (!pgbouncerBinary) throw new Error(PGBOUNCER_SKIP_REASON);
   const dir = mkdtempSync(path.join(tmpdir(), 'tc-pgbouncer-'));
-  const port = await freePort();
+  const port = fixedPort ?? (await freePort());
   const dbLines = databases.map(({ name, target, connectQuery }) => {
     const parts = [`host=${target.hostname}`, `port=${target.port || 5432}`, `dbname=${decodeURIComponent(target.pathname.slice(1))}`];
     if (connectQuery) parts.push(`connect_query=${quote(connectQuery)}`);
@@ -107,6 +116,10 @@ export async function startPgbouncer({
       `postgresql://${encodeURIComponent(user.name)}:${encodeURIComponent(user.password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`,
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+    kill: async () => {
+      if (child.exitCode === null) child.kill('SIGKILL');
       await exited;
     },
   };
