@@ -16,19 +16,43 @@ function unavailableSqlState(code: unknown): boolean {
   return typeof code === 'string' && (/^08/.test(code) || /^57P0/.test(code) || code === '57014' || code === '53300');
 }
 
+/** True when `test` holds for the error or any cause under it: a pg error, or the driver adapter's mapped cause inside a Prisma error. */
+function anyInChain(error: unknown, test: (e: ErrorLike) => boolean, depth = 0): boolean {
+  if (!error || typeof error !== 'object' || depth > 4) return false;
+  const e = error as ErrorLike;
+  if (test(e)) return true;
+  const adapterError = e.meta?.driverAdapterError as { cause?: unknown } | undefined;
+  return anyInChain(adapterError?.cause, test, depth + 1) || anyInChain(e.cause, test, depth + 1);
+}
+type ErrorLike = { code?: unknown; kind?: unknown; originalCode?: unknown; message?: unknown; cause?: unknown; meta?: Record<string, unknown> };
+
 /**
  * True when an error means the database is unreachable, frozen or restarting, however it surfaced:
  * a pg error, the driver adapter's mapped cause inside a Prisma error, or a plain pool timeout.
  */
-export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
-  if (!error || typeof error !== 'object' || depth > 4) return false;
-  const e = error as { code?: unknown; kind?: unknown; originalCode?: unknown; message?: unknown; cause?: unknown; meta?: Record<string, unknown> };
-  if (typeof e.kind === 'string' && UNREACHABLE_KINDS.has(e.kind)) return true;
-  if (unavailableSqlState(e.originalCode) || unavailableSqlState(e.code)) return true;
-  if (e.code === 'P1001' || e.code === 'P1002' || e.code === 'P1017') return true;
-  if (typeof e.message === 'string' && UNREACHABLE_MESSAGE.test(e.message)) return true;
-  const adapterError = e.meta?.driverAdapterError as { cause?: unknown } | undefined;
-  return isDatabaseUnavailable(adapterError?.cause, depth + 1) || isDatabaseUnavailable(e.cause, depth + 1);
+export function isDatabaseUnavailable(error: unknown): boolean {
+  return anyInChain(
+    error,
+    (e) =>
+      (typeof e.kind === 'string' && UNREACHABLE_KINDS.has(e.kind)) ||
+      unavailableSqlState(e.originalCode) ||
+      unavailableSqlState(e.code) ||
+      e.code === 'P1001' ||
+      e.code === 'P1002' ||
+      e.code === 'P1017' ||
+      (typeof e.message === 'string' && UNREACHABLE_MESSAGE.test(e.message)),
+  );
+}
+
+const CONNECTION_LOST_MESSAGE = /connection terminated|server closed the connection|ECONNRESET|EPIPE/i;
+
+/**
+ * True when an open connection was lost (a pooler killed, a network path cut), so a statement sent
+ * on it may have committed without its answer arriving. Not a refusal (PostgreSQL answered) nor a
+ * timeout (a frozen server).
+ */
+export function isConnectionLost(error: unknown): boolean {
+  return anyInChain(error, (e) => e.kind === 'ConnectionClosed' || (typeof e.message === 'string' && CONNECTION_LOST_MESSAGE.test(e.message)));
 }
 
 // One state per process, on globalThis: the intake fast path is bundled apart from Next's server

@@ -2,6 +2,7 @@ import 'server-only';
 import { auditKeysFrom } from '@/lib/audit/audit-keys';
 import { getConfig } from '@/lib/config';
 import { getPrisma } from '@/lib/db';
+import { isConnectionLost } from '@/lib/db-outage';
 import { refusedByDatabase, uniqueViolation } from '@/lib/db-errors';
 import { AppError } from '@/lib/errors';
 import { intakeParams, requestHashOf, type IntakeSource } from './intake-params';
@@ -110,6 +111,13 @@ async function insertReport(
       if (row.case_id === null) return { refusedForMs: row.retry_after_ms };
       return { reference: params.reference, status: 'received', replayed: false, caseId: row.case_id };
     } catch (error) {
+      // The connection was lost with the report sent: it may be committed though no answer came
+      // back. If it is, it was accepted (answering "not sent" would have it sent twice); if it
+      // cannot be seen (yet), the caller gets the error, and an Idempotency-Key makes its retry safe.
+      if (isConnectionLost(error)) {
+        const stored = await storedReport(params.reportId).catch(() => null);
+        if (stored) return { reference: stored.reference, status: 'received', replayed: false, caseId: stored.caseId };
+      }
       const target = uniqueViolation(error)?.constraint;
       if (target?.includes('idempotency') && idempotencyKey) {
         const earlier = await findByIdempotencyKey(idempotencyKey, requestHash);
@@ -120,6 +128,10 @@ async function insertReport(
       throw error;
     }
   }
+}
+
+function storedReport(reportId: string): Promise<{ reference: string; caseId: string } | null> {
+  return getPrisma().report.findUnique({ where: { id: reportId }, select: { reference: true, caseId: true } });
 }
 
 async function findByIdempotencyKey(idempotencyKey: string, requestHash: string): Promise<AcceptedReport | null> {

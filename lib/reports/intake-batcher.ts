@@ -23,7 +23,8 @@ type Waiting = { params: IntakeParams; resolve: (row: AcceptedRow) => void; reje
  *
  * A batch the database refuses (any element failing, a deadlock) stored nothing, so each of its reports
  * is retried alone and fails or succeeds on its own. A batch whose outcome is unknown (the connection
- * dropped) is not retried: its callers get the error, as they would for a single report.
+ * dropped) is not retried: its callers get the error, as they would for a single report (and each
+ * then looks for its own report: lib/reports/accept-report.ts).
  */
 export function createIntakeBatcher(options: IntakeBatcherOptions) {
   const queue: Waiting[] = [];
