@@ -94,3 +94,10 @@ export function databaseUnavailableError(): AppError {
     { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS },
   );
 }
+
+/** The same refusal for any other request: 503 with Retry-After, without speaking of a report. */
+export function serviceUnavailableError(): AppError {
+  return new AppError('service_unavailable', `The service is temporarily unavailable. Please try again in ${DATABASE_RETRY_AFTER_SECONDS} seconds.`, {
+    retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
+  });
+}

@@ -1,6 +1,7 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { ZodError } from 'zod';
+import { isDatabaseUnavailable, noteDatabaseDown, serviceUnavailableError } from '@/lib/db-outage';
 import { AppError } from '@/lib/errors';
 import { toFieldIssues } from '@/lib/reports/schema';
 
@@ -16,11 +17,16 @@ export function json(body: unknown, status: number, headers: Record<string, stri
 }
 
 /**
- * The one place errors become HTTP responses: expected errors say what is wrong, anything else is
- * a redacted 500 whose details go to the server log under the request ID.
+ * The one place errors become HTTP responses: expected errors say what is wrong, a database that
+ * cannot be reached is a 503 with Retry-After (one log line per outage), anything else is a
+ * redacted 500 whose details go to the server log under the request ID.
  */
 export function errorResponse(error: unknown, requestId: string, invalidCode = 'invalid_request'): Response {
   const headers = { 'X-Request-Id': requestId };
+  if (isDatabaseUnavailable(error)) {
+    noteDatabaseDown(error);
+    error = serviceUnavailableError();
+  }
   if (error instanceof ZodError) {
     return json({ error: invalidCode, issues: toFieldIssues(error) }, 400, headers);
   }
