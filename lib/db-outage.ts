@@ -70,7 +70,8 @@ export function noteDatabaseDown(error: unknown): void {
   if (state.down) return;
   state.down = true;
   state.since = Date.now();
-  const reason = error instanceof Error ? error.message.split('\n')[0]?.slice(0, 200) : String(error);
+  // Prisma's messages start with a blank line and end with the driver's own words: keep those.
+  const reason = error instanceof Error ? (error.message.split('\n').filter((line) => line.trim()).at(-1) ?? error.name).slice(0, 200) : String(error);
   console.error(`[database] unavailable: answering 503 until it is back (${reason})`);
 }
 
