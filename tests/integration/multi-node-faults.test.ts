@@ -239,6 +239,23 @@ describe('faults with two web nodes and two workers on one database', () => {
     await expectStoredExactlyOnce(outcomes);
   }, 120_000);
 
+  it("a burst at the shared window's edge on one node: the new window's whole limit is accepted there, and not one more on either node", async () => {
+    const ip = '198.18.77.1';
+    const send = (node: AppNode) => post(node.url!, node.name, { ...newReport(false), ip });
+    // Node B opens the shared window; node A's memory window opens later, with nine points.
+    expect((await send(webB)).status).toBe(201);
+    for (let i = 0; i < 9; i++) expect((await send(webA)).status).toBe(201);
+    // The shared window ends (the database's clock) while node A's memory still counts nine.
+    await getPrisma().$executeRaw`UPDATE rate_limit_counters SET expires_at = now() WHERE points >= 10`;
+    const burst = await Promise.all(Array.from({ length: 10 }, () => send(webA)));
+    expect(burst.map((o) => o.status)).toEqual(Array(10).fill(201));
+    for (const node of [webA, webB]) {
+      const refused = await send(node);
+      expect(refused.status).toBe(429);
+      expect(Number(refused.retryAfter)).toBeGreaterThan(0);
+    }
+  }, 60_000);
+
   it('a worker killed with SIGKILL while a slow receiver holds its delivery: the other worker delivers every decision, once per attempt, in order', async () => {
     const receiverPort = Number(new URL(receiver.url).port);
     let release!: () => void;
