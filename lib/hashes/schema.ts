@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { HARM_CATEGORIES } from '@/lib/reports/categories';
-import { findTextProblem, TEXT_PROBLEM_MESSAGES } from '@/lib/security/text-rules';
+import { EMBEDDED_MEDIA_MESSAGE, findEmbeddedMedia, findTextProblem, TEXT_PROBLEM_MESSAGES } from '@/lib/security/text-rules';
 
 /** PDQ distance a list may ask for. Lookups stay exact at any of them; beyond 31 they probe more buckets. */
 export const PDQ_DISTANCE_MAX = 63;
@@ -20,6 +20,8 @@ const text = (what: string, max: number) =>
     .superRefine((value, ctx) => {
       const problem = findTextProblem(value);
       if (problem) ctx.addIssue({ code: 'custom', message: `The ${what} ${TEXT_PROBLEM_MESSAGES[problem]}` });
+      // Names and sources reach case pages and referral packets, which never carry media.
+      else if (findEmbeddedMedia(value)) ctx.addIssue({ code: 'custom', message: `The ${what} ${EMBEDDED_MEDIA_MESSAGE}` });
     });
 
 /** A blank form field means "not given". */
