@@ -55,7 +55,8 @@ export const ZHashListImportInput = z
 
 export type THashListImportInput = z.output<typeof ZHashListImportInput>;
 
-export const ZRetireHashListInput = z.object({ name: ZHashListName });
+/** Retire a list; the console sends the generation it showed, so a list replaced since is not retired unseen. */
+export const ZRetireHashListInput = z.object({ name: ZHashListName, expectedGeneration: z.number().int().min(0).optional() });
 
 /** A file name as recorded in the history: its last path part, checked like any text. */
 export const ZHashListFileName = text('file name', 200).transform((name) => name.split(/[\\/]/).pop() || name);

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { retireHashListAction } from '@/app/(console)/console/hash-lists/actions';
 import { POST } from '@/app/api/v1/hash-lists/route';
 import { getPrisma } from '@/lib/db';
 const LINE_MAX_LENGTH = 16_384;
@@ -90,5 +91,51 @@ describe('hostile hash-list uploads', () => {
     expect(await prisma.hashList.count({ where: { name: { startsWith: 'fetch site' } } })).toBe(0);
     const sameOrigin = await upload(csv, Buffer.byteLength(csv), { name: 'fetch site same-origin' }, { 'sec-fetch-site': 'same-origin', origin: 'http://console.test' });
     expect(sameOrigin.status).toBe(201);
+  });
+
+  it('a retire from a page that showed the list before it was replaced is refused 409; the replacement stays whole', async () => {
+    signInAs(admin);
+    const first = `MD5:${'1'.repeat(32)}\n`;
+    expect((await upload(first, first.length, { name: 'stale retire' })).status).toBe(201);
+    const shown = await prisma.hashList.findUniqueOrThrow({ where: { name: 'stale retire' }, select: { id: true, generation: true } });
+    const second = `MD5:${'2'.repeat(32)}\nMD5:${'3'.repeat(32)}\n`;
+    expect((await upload(second, second.length, { name: 'stale retire', replace: 'true' })).status).toBe(201);
+
+    const stale = await retireHashListAction({ name: 'stale retire', expectedGeneration: shown.generation });
+    expect(stale).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/replaced since this page was loaded/) } });
+    expect(await prisma.hashList.findUniqueOrThrow({ where: { id: shown.id }, select: { status: true, entryCount: true } })).toEqual({ status: 'active', entryCount: 2 });
+    expect(await prisma.hashListEntry.count({ where: { listId: shown.id } })).toBe(2);
+    expect(await prisma.auditEntry.count({ where: { entityId: shown.id, event: 'hashlist.retired' } })).toBe(0);
+
+    const current = await prisma.hashList.findUniqueOrThrow({ where: { id: shown.id }, select: { generation: true } });
+    expect(await retireHashListAction({ name: 'stale retire', expectedGeneration: current.generation })).toMatchObject({ ok: true });
+    expect(await prisma.auditEntry.count({ where: { entityId: shown.id, event: 'hashlist.retired' } })).toBe(1);
+  });
+
+  it('a replace and a retire of one list from two sessions at once: exactly one wins, the other is a 409, and the data matches the winner', async () => {
+    signInAs(admin);
+    const first = `MD5:${'4'.repeat(32)}\n`;
+    expect((await upload(first, first.length, { name: 'raced' })).status).toBe(201);
+    const shown = await prisma.hashList.findUniqueOrThrow({ where: { name: 'raced' }, select: { id: true, generation: true } });
+    const rows = Array.from({ length: 50_000 }, (_, i) => `SHA256:${i.toString(16).padStart(64, '0')},row ${i}`).join('\n');
+    const replacement = Buffer.from(`${rows}\n`);
+    const [replaced, retired] = await Promise.all([
+      upload(chunked(replacement), replacement.length, { name: 'raced', replace: 'true' }),
+      retireHashListAction({ name: 'raced', expectedGeneration: shown.generation }),
+    ]);
+    const list = await prisma.hashList.findUniqueOrThrow({ where: { id: shown.id }, select: { status: true, entryCount: true } });
+    const audited = (await prisma.auditEntry.findMany({ where: { entityId: shown.id }, orderBy: { id: 'asc' }, select: { event: true } })).map((e) => e.event);
+    if (replaced.status === 201) {
+      expect(retired).toMatchObject({ ok: false, error: { code: 'conflict' } });
+      expect(list).toEqual({ status: 'active', entryCount: 50_000 });
+      expect(await prisma.hashListEntry.count({ where: { listId: shown.id } })).toBe(50_000);
+      expect(audited).toEqual(['hashlist.created', 'hashlist.replaced']);
+    } else {
+      expect(replaced.status).toBe(409);
+      expect(retired).toMatchObject({ ok: true });
+      expect(list).toEqual({ status: 'retired', entryCount: 0 });
+      expect(await prisma.hashListEntry.count({ where: { listId: shown.id } })).toBe(0);
+      expect(audited).toEqual(['hashlist.created', 'hashlist.retired']);
+    }
   });
 });
