@@ -6,7 +6,7 @@ import { EMBEDDED_MEDIA_MESSAGE, findEmbeddedMedia, findTextProblem, TEXT_PROBLE
 export const PDQ_DISTANCE_MAX = 63;
 export const PDQ_DISTANCE_DEFAULT = 31;
 /**
- * Largest file the console's upload accepts (next.config.ts serverActions.bodySizeLimit matches).
+ * Largest list the console's upload route accepts (a route handler, not a server action, whose limit is 64 KB).
  * Larger lists go through `npm run hashlist:import`, which streams from disk with no limit.
  */
 export const CONSOLE_UPLOAD_MAX_BYTES = 50 * 1024 * 1024;
