@@ -110,6 +110,11 @@ describe('hostile hash-list uploads', () => {
     const current = await prisma.hashList.findUniqueOrThrow({ where: { id: shown.id }, select: { generation: true } });
     expect(await retireHashListAction({ name: 'stale retire', expectedGeneration: current.generation })).toMatchObject({ ok: true });
     expect(await prisma.auditEntry.count({ where: { entityId: shown.id, event: 'hashlist.retired' } })).toBe(1);
+
+    // Its name is not reused, and the refusal says why instead of suggesting "replace" (which refuses a retired list too).
+    const again = await upload(first, first.length, { name: 'stale retire' });
+    expect(again.status).toBe(409);
+    expect((await again.json()).message).toMatch(/retired hash list is named "stale retire".*new name/);
   });
 
   it('a replace and a retire of one list from two sessions at once: exactly one wins, the other is a 409, and the data matches the winner', async () => {
