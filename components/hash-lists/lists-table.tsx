@@ -8,7 +8,7 @@ import { ALGORITHM_NAMES, type HashListRow, type StaffActionResult } from './typ
 const cell = 'px-3 py-2 align-top';
 
 /** Every list with its counts per algorithm, PDQ distance and last import; active lists can be retired (after a confirmation). */
-export function HashListsTable({ lists, retire }: { lists: HashListRow[]; retire: (input: { name: string }) => Promise<StaffActionResult<unknown>> }) {
+export function HashListsTable({ lists, retire }: { lists: HashListRow[]; retire: (input: { name: string; expectedGeneration: number }) => Promise<StaffActionResult<unknown>> }) {
   const router = useRouter();
   const [confirming, setConfirming] = useState<string | null>(null);
   const [status, setStatus] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
@@ -16,7 +16,7 @@ export function HashListsTable({ lists, retire }: { lists: HashListRow[]; retire
 
   function confirmRetire(list: HashListRow) {
     startTransition(async () => {
-      const result = await retire({ name: list.name });
+      const result = await retire({ name: list.name, expectedGeneration: list.generation });
       setConfirming(null);
       setStatus(result.ok ? { tone: 'ok', text: `Retired ${list.displayName}; it no longer matches.` } : { tone: 'error', text: result.error.message });
       if (result.ok) router.refresh();

@@ -116,8 +116,11 @@ async function createList(client: pg.Client, input: THashListImportInput): Promi
      ON CONFLICT (name) DO NOTHING RETURNING id::text AS id`,
     [randomUUID(), input.name, input.source, input.category, input.pdqMaxDistance ?? PDQ_DISTANCE_DEFAULT],
   );
-  if (!rows[0]) throw new AppError('conflict', `A hash list named "${input.name}" already exists; choose "replace" to swap its entries, or another name.`);
-  return rows[0];
+  if (rows[0]) return rows[0];
+  // A retired list keeps its name (its history and matches cite it), and "replace" refuses it too: say so.
+  const taken = await client.query<{ status: string }>('SELECT status::text AS status FROM hash_lists WHERE name = $1', [input.name]);
+  if (taken.rows[0]?.status === 'retired') throw new AppError('conflict', `A retired hash list is named "${input.name}"; a retired list's name is not reused. Import under a new name.`);
+  throw new AppError('conflict', `A hash list named "${input.name}" already exists; choose "replace" to swap its entries, or another name.`);
 }
 
 /**

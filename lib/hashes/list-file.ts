@@ -2,7 +2,7 @@ import { parse as parseCsvLine } from 'csv-parse/sync';
 import type { HashAlgorithm } from '@/lib/generated/prisma/enums';
 import { AppError } from '@/lib/errors';
 import { detectMedia } from '@/lib/referrals/media-sniff';
-import { findTextProblem, TEXT_PROBLEM_MESSAGES } from '@/lib/security/text-rules';
+import { EMBEDDED_MEDIA_MESSAGE, findEmbeddedMedia, findTextProblem, TEXT_PROBLEM_MESSAGES } from '@/lib/security/text-rules';
 import { HASH_PROBLEM_MESSAGES, readHashString } from './parse-hash';
 
 /**
@@ -75,19 +75,31 @@ function entryOf(line: number, hashText: unknown, labelText: unknown, problems: 
     const trimmed = labelText.trim();
     const problem = findTextProblem(trimmed);
     if (problem) return problems.add(line, `the label ${TEXT_PROBLEM_MESSAGES[problem]}`), null;
+    // A label is shown on case pages and cited in referral packets: it may not carry a media file.
+    if (findEmbeddedMedia(trimmed)) return problems.add(line, `the label ${EMBEDDED_MEDIA_MESSAGE}`), null;
     if (trimmed.length > LABEL_MAX_LENGTH) return problems.add(line, `the label is longer than ${LABEL_MAX_LENGTH} characters`), null;
     label = trimmed || null;
   }
   return { line, ...read.hash, label };
 }
 
-/** The text as batches of lines (one batch per chunk), line endings removed. */
+/**
+ * Longest line read (characters). A real line is a hash and a label of at most LABEL_MAX_LENGTH
+ * (JSON-escaped, perhaps with a few more keys); anything longer is refused as a line, and only its
+ * first LINE_MAX_LENGTH + 1 characters are ever held, so a file with no line breaks costs linear
+ * time instead of re-splitting an ever-growing line for every chunk (which froze the web server).
+ */
+export const LINE_MAX_LENGTH = 16_384;
+const clipLine = (line: string) => (line.length > LINE_MAX_LENGTH ? line.slice(0, LINE_MAX_LENGTH + 1) : line);
+
+/** The text as batches of lines (one batch per chunk), line endings removed, each clipped to LINE_MAX_LENGTH + 1. */
 async function* lineBatches(text: AsyncIterable<string>): AsyncGenerator<string[]> {
   let rest = '';
   for await (const chunk of text) {
-    const lines = (rest + chunk).split('\n');
-    rest = lines.pop()!;
-    if (lines.length > 0) yield lines;
+    const lines = chunk.split('\n');
+    lines[0] = rest + lines[0];
+    rest = clipLine(lines.pop()!);
+    if (lines.length > 0) yield lines.map(clipLine);
   }
   if (rest !== '') yield [rest];
 }
@@ -101,6 +113,10 @@ async function* entriesOf(text: AsyncIterable<string>, problems: LineProblems, r
     const batch: ListEntry[] = [];
     for (const raw of lines) {
       lineNumber++;
+      if (raw.length > LINE_MAX_LENGTH) {
+        problems.add(lineNumber, `the line is longer than ${LINE_MAX_LENGTH.toLocaleString('en')} characters`);
+        continue;
+      }
       const line = (raw.endsWith('\r') ? raw.slice(0, -1) : raw).trim();
       if (line === '') continue;
       const reading = readLine(line, lineNumber);

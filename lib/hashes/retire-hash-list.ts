@@ -1,4 +1,5 @@
 import 'server-only';
+import { AppError } from '@/lib/errors';
 import type { ImportContext } from './import-hash-list';
 import { inListTransaction, lockActiveList } from './list-transaction';
 
@@ -11,9 +12,17 @@ export type RetireResult = { listId: string; entriesRemoved: number; generation:
  * stay. The generation is bumped so workers drop its PDQ entries from memory on their next refresh;
  * matching also checks the status, so nothing matches a retired list even before that.
  */
-export async function retireHashList(name: string, context: Omit<ImportContext, 'importedById'>): Promise<RetireResult> {
+export async function retireHashList(
+  name: string,
+  context: Omit<ImportContext, 'importedById'>,
+  { expectedGeneration }: { expectedGeneration?: number } = {},
+): Promise<RetireResult> {
   return inListTransaction(async (client, audit) => {
     const list = await lockActiveList(client, name);
+    // A page that showed an older generation (the list was replaced since) must not retire the new entries unseen.
+    if (expectedGeneration !== undefined && list.generation !== expectedGeneration) {
+      throw new AppError('conflict', `The hash list "${name}" was replaced since this page was loaded; nothing was retired. Reload and check it first.`);
+    }
     const deleted = await client.query('DELETE FROM hash_list_entries WHERE list_id = $1::uuid', [list.id]);
     const { rows } = await client.query<{ generation: number }>(
       `UPDATE hash_lists SET status = 'retired', retired_at = now(), updated_at = now(), entry_count = 0, algorithm_counts = '{}',

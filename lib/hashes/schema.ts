@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { HARM_CATEGORIES } from '@/lib/reports/categories';
-import { findTextProblem, TEXT_PROBLEM_MESSAGES } from '@/lib/security/text-rules';
+import { EMBEDDED_MEDIA_MESSAGE, findEmbeddedMedia, findTextProblem, TEXT_PROBLEM_MESSAGES } from '@/lib/security/text-rules';
 
 /** PDQ distance a list may ask for. Lookups stay exact at any of them; beyond 31 they probe more buckets. */
 export const PDQ_DISTANCE_MAX = 63;
 export const PDQ_DISTANCE_DEFAULT = 31;
 /**
- * Largest file the console's upload accepts (next.config.ts serverActions.bodySizeLimit matches).
+ * Largest list the console's upload route accepts (a route handler, not a server action, whose limit is 64 KB).
  * Larger lists go through `npm run hashlist:import`, which streams from disk with no limit.
  */
 export const CONSOLE_UPLOAD_MAX_BYTES = 50 * 1024 * 1024;
@@ -20,6 +20,8 @@ const text = (what: string, max: number) =>
     .superRefine((value, ctx) => {
       const problem = findTextProblem(value);
       if (problem) ctx.addIssue({ code: 'custom', message: `The ${what} ${TEXT_PROBLEM_MESSAGES[problem]}` });
+      // Names and sources reach case pages and referral packets, which never carry media.
+      else if (findEmbeddedMedia(value)) ctx.addIssue({ code: 'custom', message: `The ${what} ${EMBEDDED_MEDIA_MESSAGE}` });
     });
 
 /** A blank form field means "not given". */
@@ -53,7 +55,8 @@ export const ZHashListImportInput = z
 
 export type THashListImportInput = z.output<typeof ZHashListImportInput>;
 
-export const ZRetireHashListInput = z.object({ name: ZHashListName });
+/** Retire a list; the console sends the generation it showed, so a list replaced since is not retired unseen. */
+export const ZRetireHashListInput = z.object({ name: ZHashListName, expectedGeneration: z.number().int().min(0).optional() });
 
 /** A file name as recorded in the history: its last path part, checked like any text. */
 export const ZHashListFileName = text('file name', 200).transform((name) => name.split(/[\\/]/).pop() || name);

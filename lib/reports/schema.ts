@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   checkWebUrl,
+  EMBEDDED_MEDIA_MESSAGE,
   findEmbeddedMedia,
   findTextProblem,
   TEXT_PROBLEM_MESSAGES,
@@ -14,8 +15,6 @@ export const CONTENT_URLS_MAX = 10;
 /** NCMEC's limit for a URL, which is where these end up. */
 export const CONTENT_URL_MAX_LENGTH = 2083;
 export const MEDIA_HASHES_MAX = 100;
-
-const EMBEDDED_MEDIA_MESSAGE = 'contains what looks like an encoded picture or video; never paste the material itself, describe it in words';
 
 /**
  * The shared rule for untrusted text (lib/security/text-rules.ts) on one field: a control character,

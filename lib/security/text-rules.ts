@@ -41,7 +41,10 @@ export function findTextProblem(text: string, options: { multiLine?: boolean } =
   return null;
 }
 
-/** True when text carries media: a `data:` URI or a base64-encoded media file. For packets and their verifier. */
+/** Why text that findEmbeddedMedia flags is refused, after the field's name. */
+export const EMBEDDED_MEDIA_MESSAGE = 'contains what looks like an encoded picture or video; never paste the material itself, describe it in words';
+
+/** True when text carries media: a `data:` URI or a base64-encoded media file. For packets, their verifier and every text that can reach one. */
 export function findEmbeddedMedia(text: string): string | null {
   const dataUri = DATA_URI.exec(text);
   if (dataUri) return `a data: URI ("${dataUri[0].slice(0, 40)}")`;

@@ -37,3 +37,33 @@ test('an admin imports a small hash list in the console, sees it with its counts
   await row.getByRole('button', { name: 'Yes, retire' }).click();
   await expect(row).toContainText('Retired');
 });
+
+test('a server action body over the 64 KB limit gets a 413 from the server, not Next’s 500, and changes nothing', async ({ page }) => {
+  // Pentest finding: a forged retire (its name inflated past the server-action limit) was answered 500.
+  const name = `E2E oversized ${Date.now().toString(36)}`;
+  await signInAs(page, 'admin', '/console/hash-lists');
+  await page.locator('#list-file').fill(`MD5:${'4'.repeat(32)},one`);
+  await page.locator('#list-name').fill(name);
+  await page.locator('#list-source').fill('E2E hotline');
+  await page.locator('#list-category').selectOption('grooming');
+  await page.getByRole('button', { name: 'Import' }).click();
+  const row = page.getByTestId(`hash-list-${name}`);
+  await expect(row).toContainText('E2E hotline');
+
+  const statuses: number[] = [];
+  await page.route('**/console/hash-lists', async (route) => {
+    const request = route.request();
+    if (request.method() !== 'POST' || !request.headers()['next-action']) return route.continue();
+    const args = JSON.parse(request.postData() ?? '[]') as [{ name: string }];
+    args[0].name += ' '.repeat(70_000);
+    const response = await route.fetch({ postData: JSON.stringify(args) });
+    statuses.push(response.status());
+    await route.fulfill({ response });
+  });
+  await row.getByRole('button', { name: `Retire ${name}` }).click();
+  await row.getByRole('button', { name: 'Yes, retire' }).click();
+  await expect.poll(() => statuses).toEqual([413]);
+  await page.unroute('**/console/hash-lists');
+  await page.reload();
+  await expect(page.getByTestId(`hash-list-${name}`)).toContainText('Active');
+});

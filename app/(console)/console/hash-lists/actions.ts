@@ -9,5 +9,5 @@ import { newRequestId } from '@/lib/http/respond';
 // are a route handler (app/api/v1/hash-lists/route.ts): a file does not fit a server action's limit.
 
 export const retireHashListAction = staffAction('admin', ZRetireHashListInput, (input, staff) =>
-  retireHashList(input.name, { actor: { type: 'staff', id: staff.id }, via: 'console', requestId: newRequestId() }),
+  retireHashList(input.name, { actor: { type: 'staff', id: staff.id }, via: 'console', requestId: newRequestId() }, { expectedGeneration: input.expectedGeneration }),
 );
