@@ -11,6 +11,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RateLimiterClusterMaster } from 'rate-limiter-flexible';
 import { isForgedActionOrigin } from '../lib/http/action-origin.js';
+import { answerUndecodableActionWith400, isTextAction } from '../lib/http/action-body.js';
 import { isOversizedAction, refuseOversizedAction } from '../lib/http/action-size.js';
 import { isMalformedTarget, refuseMalformedTarget } from '../lib/http/request-target.js';
 import { applyForwardedHeaders } from '../lib/http/forwarded-headers.js';
@@ -117,6 +118,8 @@ async function serve() {
     }
     // Next would refuse it too, but with a 500: a server action over its body limit is the client's fault.
     if (isOversizedAction(req)) return refuseOversizedAction(req, res);
+    // Next answers a server action whose body is not JSON with a 500 too (vercel/next.js#86945).
+    if (isTextAction(req)) answerUndecodableActionWith400(req, res);
     if (fast.isIntakeRequest(req)) return void fast.handleIntakeRequest(req, res).catch((error) => failed(res, error));
     if (fast.isHealthRequest(req)) return void fast.handleHealthRequest(req, res).catch((error) => failed(res, error));
     if (handle) return void handle(req, res);

@@ -67,3 +67,32 @@ test('a server action body over the 64 KB limit gets a 413 from the server, not 
   await page.reload();
   await expect(page.getByTestId(`hash-list-${name}`)).toContainText('Active');
 });
+
+test('a server action whose body is not JSON gets a 400 from the server, not Next’s 500, and changes nothing', async ({ page }) => {
+  // Pentest finding (vercel/next.js#86945): a forged retire with a body of "[zxc" was answered 500.
+  const name = `E2E undecodable ${Date.now().toString(36)}`;
+  await signInAs(page, 'admin', '/console/hash-lists');
+  await page.locator('#list-file').fill(`MD5:${'5'.repeat(32)},one`);
+  await page.locator('#list-name').fill(name);
+  await page.locator('#list-source').fill('E2E hotline');
+  await page.locator('#list-category').selectOption('grooming');
+  await page.getByRole('button', { name: 'Import' }).click();
+  const row = page.getByTestId(`hash-list-${name}`);
+  await expect(row).toContainText('E2E hotline');
+
+  const answers: { status: number; body: string }[] = [];
+  await page.route('**/console/hash-lists', async (route) => {
+    const request = route.request();
+    if (request.method() !== 'POST' || !request.headers()['next-action']) return route.continue();
+    const response = await route.fetch({ postData: '[zxc' });
+    answers.push({ status: response.status(), body: await response.text() });
+    await route.fulfill({ response });
+  });
+  await row.getByRole('button', { name: `Retire ${name}` }).click();
+  await row.getByRole('button', { name: 'Yes, retire' }).click();
+  await expect.poll(() => answers.map((a) => a.status)).toEqual([400]);
+  expect(answers[0]!.body).toContain('could not be read');
+  await page.unroute('**/console/hash-lists');
+  await page.reload();
+  await expect(page.getByTestId(`hash-list-${name}`)).toContainText('Active');
+});
