@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import lockfile from 'proper-lockfile';
 import { applyMigrations } from '../../../prisma/tooling/migrations';
 import { grantAppRole } from '../../../prisma/tooling/app-role-grants';
 import { buildIntakeHandler } from '../../lib/build-intake-handler';
@@ -46,6 +47,17 @@ export async function startBenchDatabase(extraEnv: Record<string, string> = {}):
 
 export async function ensureBuild(env: NodeJS.ProcessEnv): Promise<void> {
   if (buildIsFresh(root)) return;
+  // Several test files (run in parallel) or a bench may need the build at once: one builds, the
+  // others wait for it and then find it fresh (two `next build`s in one directory break each other).
+  const release = await lockfile.lock(root, { lockfilePath: path.join(root, '.build.lock'), retries: { retries: 1200, minTimeout: 1000, maxTimeout: 1000 }, stale: 60_000 });
+  try {
+    if (!buildIsFresh(root)) await build(env);
+  } finally {
+    await release();
+  }
+}
+
+async function build(env: NodeJS.ProcessEnv): Promise<void> {
   console.log('Building the production bundle…');
   const fingerprint = sourceFingerprint(root);
   await new Promise<void>((resolve, reject) => {
