@@ -1,5 +1,18 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { signInAs } from './auth';
+
+/** Signs in as an admin and imports a one-hash list named `name`; returns its row. */
+async function importOneHashList(page: Page, name: string, digit: string) {
+  await signInAs(page, 'admin', '/console/hash-lists');
+  await page.locator('#list-file').fill(`MD5:${digit.repeat(32)},one`);
+  await page.locator('#list-name').fill(name);
+  await page.locator('#list-source').fill('E2E hotline');
+  await page.locator('#list-category').selectOption('grooming');
+  await page.getByRole('button', { name: 'Import' }).click();
+  const row = page.getByTestId(`hash-list-${name}`);
+  await expect(row).toContainText('E2E hotline');
+  return row;
+}
 
 test('an admin imports a small hash list in the console, sees it with its counts, and retires it', async ({ page }) => {
   const name = `E2E list ${Date.now().toString(36)}`;
@@ -41,14 +54,7 @@ test('an admin imports a small hash list in the console, sees it with its counts
 test('a server action body over the 64 KB limit gets a 413 from the server, not Next’s 500, and changes nothing', async ({ page }) => {
   // Pentest finding: a forged retire (its name inflated past the server-action limit) was answered 500.
   const name = `E2E oversized ${Date.now().toString(36)}`;
-  await signInAs(page, 'admin', '/console/hash-lists');
-  await page.locator('#list-file').fill(`MD5:${'4'.repeat(32)},one`);
-  await page.locator('#list-name').fill(name);
-  await page.locator('#list-source').fill('E2E hotline');
-  await page.locator('#list-category').selectOption('grooming');
-  await page.getByRole('button', { name: 'Import' }).click();
-  const row = page.getByTestId(`hash-list-${name}`);
-  await expect(row).toContainText('E2E hotline');
+  const row = await importOneHashList(page, name, '4');
 
   const statuses: number[] = [];
   await page.route('**/console/hash-lists', async (route) => {
@@ -71,14 +77,7 @@ test('a server action body over the 64 KB limit gets a 413 from the server, not 
 test('a server action whose body is not JSON gets a 400 from the server, not Next’s 500, and changes nothing', async ({ page }) => {
   // Pentest finding (vercel/next.js#86945): a forged retire with a body of "[zxc" was answered 500.
   const name = `E2E undecodable ${Date.now().toString(36)}`;
-  await signInAs(page, 'admin', '/console/hash-lists');
-  await page.locator('#list-file').fill(`MD5:${'5'.repeat(32)},one`);
-  await page.locator('#list-name').fill(name);
-  await page.locator('#list-source').fill('E2E hotline');
-  await page.locator('#list-category').selectOption('grooming');
-  await page.getByRole('button', { name: 'Import' }).click();
-  const row = page.getByTestId(`hash-list-${name}`);
-  await expect(row).toContainText('E2E hotline');
+  const row = await importOneHashList(page, name, '5');
 
   const answers: { status: number; body: string }[] = [];
   await page.route('**/console/hash-lists', async (route) => {
