@@ -17,7 +17,9 @@ export const LINK_REASON_LABEL: Record<AccountLinkReason, string> = {
   shared_media_hash: 'Same media hash',
   shared_ip_hash: 'Same IP address (compared by keyed hash)',
   mentioned_handle: 'Handle mentioned in reports',
-  replaced_account: 'Replaced a suspended account',
+  // The platform's word (platformContext.replacesAccount), not ours: whether the old account was
+  // suspended is not known here, and this text reaches hotline packets.
+  replaced_account: 'A replacement for another account, says the platform',
 };
 
 /** How an account is named on screen and in packets' free text: handle, else platform ID, else ours. */

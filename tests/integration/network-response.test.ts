@@ -53,7 +53,7 @@ describe('the network view', () => {
       [c.accountId, 2],
     ]);
     expect(view.rows[1]!.reasons).toEqual([{ reason: 'Same content link', detail: 'hxxps://files[.]example/ring' }]);
-    expect(view.rows[2]!.reasons[0]!.reason).toBe('Replaced a suspended account');
+    expect(view.rows[2]!.reasons[0]!.reason).toBe('A replacement for another account, says the platform');
     // Moderators read the network; the measures are a supervisor's.
     expect(view.rows[1]!.blocked.suspend).toMatch(/supervisor/);
     const audit = await prisma().auditEntry.findFirstOrThrow({ where: { caseId: a.caseId, event: 'case.network_viewed' }, select: { actorId: true, payload: true } });

@@ -37,7 +37,7 @@ describe('a referral cites the account network', () => {
     const lines = networkLines({ network });
     expect(lines).toHaveLength(3);
     expect(lines[1]).toBe('- example, handle @ring_two, account ID 998877, directly linked: Same content link (https://files.example/abc); hotline reports already made: NCMEC CyberTipline 123456789.');
-    expect(lines[2]).toContain('two links away: Replaced a suspended account (ring_two); hotline reports already made: UK NCA NCA-2026-77.');
+    expect(lines[2]).toContain('two links away: A replacement for another account, says the platform (ring_two); hotline reports already made: UK NCA NCA-2026-77.');
     expect(networkLines({})).toEqual([]);
     expect(networkLines({ network: { accounts: [], truncated: false } })).toEqual([]);
   });
