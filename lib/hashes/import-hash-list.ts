@@ -110,6 +110,12 @@ export async function importHashList(
 }
 
 async function createList(client: pg.Client, input: THashListImportInput): Promise<{ id: string }> {
+  // Names that differ only in letter case would look like one list on the page: the new one is
+  // refused. (Two such creates racing each other can both pass; replace and retire name one exactly.)
+  const lookAlike = await client.query<{ name: string }>('SELECT name FROM hash_lists WHERE lower(name) = lower($1) AND name <> $1 LIMIT 1', [input.name]);
+  if (lookAlike.rows[0]) {
+    throw new AppError('conflict', `A hash list named "${lookAlike.rows[0].name}" already exists, differing only in letter case; use that name, or another.`);
+  }
   const { rows } = await client.query<{ id: string }>(
     `INSERT INTO hash_lists (id, name, source, category, pdq_max_distance, updated_at)
      VALUES ($1::uuid, $2, $3, $4::"HarmCategory", $5, now())

@@ -27,7 +27,8 @@ const text = (what: string, max: number) =>
 /** A blank form field means "not given". */
 const blankAsUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
 
-export const ZHashListName = text('list name', 100);
+// One form (NFC) for a name, so "café" typed two ways is one list, not two that look alike.
+export const ZHashListName = text('list name', 100).transform((name) => name.normalize('NFC'));
 
 /** Import (create or replace) a list: shared by the console form and the CLI. */
 export const ZHashListImportInput = z

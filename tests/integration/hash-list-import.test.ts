@@ -103,6 +103,19 @@ describe('importing a hash list', () => {
     expect((await refusal(importHashList(input('nowhere', { replace: true }), 'a.csv', bytes(md5(2)), cli))).status).toBe(404);
   });
 
+  it('treats a name typed in another Unicode form as the same list, and refuses one differing only in letter case', async () => {
+    const composed = 'Caf\u00e9 list';
+    const decomposed = 'Cafe\u0301 list';
+    await importHashList(input(composed), 'a.csv', bytes(md5(11)), cli);
+    expect((await refusal(importHashList(input(decomposed), 'a.csv', bytes(md5(12)), cli))).status).toBe(409);
+    const replaced = await importHashList(input(decomposed, { replace: true }), 'a.csv', bytes(md5(13)), cli);
+    expect(replaced.mode).toBe('replace');
+    const lookAlike = await refusal(importHashList(input('CAF\u00c9 LIST'), 'a.csv', bytes(md5(14)), cli));
+    expect(lookAlike.status).toBe(409);
+    expect(lookAlike.userMessage).toContain('differing only in letter case');
+    expect(await prisma.hashList.count({ where: { name: { in: [composed, decomposed, 'CAF\u00c9 LIST'] } } })).toBe(1);
+  });
+
   it('replaces every entry in one transaction, keeps the history and bumps the generation', async () => {
     const first = await importHashList(input('swap', { pdqMaxDistance: 20 }), 'v1.csv', bytes([md5(1), md5(2), pdq(3)].join('\n')), cli);
     const second = await importHashList(input('swap', { replace: true, source: undefined, category: undefined, pdqMaxDistance: 25 }), 'v2.csv', bytes([md5(2), pdq(4)].join('\n')), cli);
