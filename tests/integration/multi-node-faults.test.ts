@@ -23,6 +23,7 @@ import { TEST_ROLES } from '../setup/provided';
 const [PORT_A, PORT_B, PORT_C] = (process.env.MULTI_NODE_FAULT_PORTS ?? '3310,3311,3312').split(',').map(Number) as [number, number, number];
 const WEBHOOK_SECRET = randomBytes(32).toString('hex');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+if (!pgbouncerBinary) console.warn(`multi-node-faults.test.ts, the PgBouncer kill: ${PGBOUNCER_SKIP_REASON}`);
 
 let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
 let env: NodeJS.ProcessEnv;
